@@ -1,0 +1,114 @@
+// Command delegatectl is the headless twin of the Delegate desktop app: the same
+// workspace, drafts and timeline for scripts, coordinators and tests. It never
+// imports Fyne, so it builds with CGO_ENABLED=0.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+)
+
+// exitUsage is the status for bad input (dates, files, flags); exitFail for
+// anything else that went wrong.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// env carries what a subcommand may touch, so tests can run commands in-process.
+type env struct {
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one subcommand: run receives the arguments after its name.
+type command struct {
+	summary string
+	run     func(e *env, args []string) error
+}
+
+// commands lists every subcommand. Each lives in its own file.
+func commands() map[string]command {
+	return map[string]command{
+		"version":  {"print the version", runVersion},
+		"timeline": {"where the preparatory process stands on a day", runTimeline},
+	}
+}
+
+// usageError marks errors caused by the caller's input; they exit with status 2.
+type usageError struct{ err error }
+
+func (u usageError) Error() string { return u.err.Error() }
+func (u usageError) Unwrap() error { return u.err }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+
+func main() {
+	os.Exit(run(&env{stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
+}
+
+// run dispatches to a subcommand and maps its error to an exit status.
+func run(e *env, args []string) int {
+	cmds := commands()
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		printUsage(e.stderr, cmds)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	c, ok := cmds[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "delegatectl: unknown command %q (try delegatectl help)\n", args[0])
+		return exitUsage
+	}
+	err := c.run(e, args[1:])
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	}
+	fmt.Fprintf(e.stderr, "delegatectl %s: %v\n", args[0], err)
+	var u usageError
+	if errors.As(err, &u) {
+		return exitUsage
+	}
+	return exitFail
+}
+
+func printUsage(w io.Writer, cmds map[string]command) {
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(w, "usage: delegatectl <command> [flags]\n\ncommands:")
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-12s %s\n", n, cmds[n].summary)
+	}
+}
+
+// newFlags makes a FlagSet that reports errors instead of exiting, so bad
+// flags become a usage error with status 2.
+func newFlags(e *env, name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("delegatectl "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	return fs
+}
+
+// parseFlags parses and turns flag errors into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err}
+	}
+	return nil
+}
