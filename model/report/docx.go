@@ -1,0 +1,197 @@
+package report
+
+import (
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// docxParts names the parts of a .docx that the importer reads.
+type docxParts struct {
+	main, styles, numbering, footnotes string
+	links                              map[string]string
+}
+
+func readDocx(data []byte, opt ImportOptions) (*Draft, error) {
+	p, err := openPackage(data, opt)
+	if err != nil {
+		return nil, err
+	}
+	parts, err := findParts(p)
+	if err != nil {
+		return nil, err
+	}
+	body, err := p.read(parts.main)
+	if err != nil {
+		return nil, err
+	}
+	if body == nil {
+		return nil, fmt.Errorf("%w (it has no main document part; is it a Word file?)", ErrCorrupt)
+	}
+	styles, num, err := readStylesNumbering(p, parts)
+	if err != nil {
+		return nil, err
+	}
+	notes, err := readFootnotes(p, parts.footnotes, styles)
+	if err != nil {
+		return nil, err
+	}
+	d := &Draft{SourceFormat: "docx"}
+	if err := readBody(d, body, styles, num, parts.links, notes); err != nil {
+		return nil, err
+	}
+	if err := readProperties(p, d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+type xRels struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+		Mode   string `xml:"TargetMode,attr"`
+	} `xml:"Relationship"`
+}
+
+func readRels(p *pkg, name string) (*xRels, error) {
+	data, err := p.read(name)
+	if err != nil || data == nil {
+		return &xRels{}, err
+	}
+	var rels xRels
+	return &rels, decodeXML(data, &rels)
+}
+
+// findParts follows the package relationships to the main document and its
+// styles, numbering and footnotes, falling back to Word's usual names.
+func findParts(p *pkg) (docxParts, error) {
+	parts := docxParts{main: "word/document.xml", links: map[string]string{}}
+	root, err := readRels(p, "_rels/.rels")
+	if err != nil {
+		return parts, err
+	}
+	for _, r := range root.Rels {
+		if strings.HasSuffix(r.Type, "/officeDocument") {
+			parts.main = strings.TrimPrefix(r.Target, "/")
+		}
+	}
+	dir := path.Dir(parts.main)
+	rels, err := readRels(p, path.Join(dir, "_rels", path.Base(parts.main)+".rels"))
+	if err != nil {
+		return parts, err
+	}
+	parts.styles, parts.numbering, parts.footnotes = path.Join(dir, "styles.xml"), path.Join(dir, "numbering.xml"), path.Join(dir, "footnotes.xml")
+	for _, r := range rels.Rels {
+		target := path.Join(dir, r.Target)
+		if strings.HasPrefix(r.Target, "/") {
+			target = strings.TrimPrefix(r.Target, "/")
+		}
+		switch {
+		case strings.HasSuffix(r.Type, "/hyperlink"):
+			parts.links[r.ID] = r.Target
+		case strings.HasSuffix(r.Type, "/styles"):
+			parts.styles = target
+		case strings.HasSuffix(r.Type, "/numbering"):
+			parts.numbering = target
+		case strings.HasSuffix(r.Type, "/footnotes"):
+			parts.footnotes = target
+		}
+	}
+	return parts, nil
+}
+
+func readStylesNumbering(p *pkg, parts docxParts) (*styleSet, *numbering, error) {
+	sdata, err := p.read(parts.styles)
+	if err != nil {
+		return nil, nil, err
+	}
+	styles, err := parseStyles(sdata)
+	if err != nil {
+		return nil, nil, err
+	}
+	ndata, err := p.read(parts.numbering)
+	if err != nil {
+		return nil, nil, err
+	}
+	num, err := parseNumbering(ndata, styles)
+	return styles, num, err
+}
+
+// readFootnotes returns each footnote's text by its w:id.
+func readFootnotes(p *pkg, name string, styles *styleSet) (map[string]string, error) {
+	data, err := p.read(name)
+	if err != nil || data == nil {
+		return nil, err
+	}
+	if err := checkXML(data); err != nil {
+		return nil, err
+	}
+	r := newDocReader(data, styles, nil, nil)
+	notes := map[string]string{}
+	for {
+		t, err := r.tok()
+		if errors.Is(err, io.EOF) {
+			return notes, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if s, ok := t.(xml.StartElement); ok && s.Name.Local == "footnote" {
+			id := attr(s, "id")
+			text, err := r.readNote()
+			if err != nil {
+				return nil, err
+			}
+			notes[id] = text
+		}
+	}
+}
+
+func (r *docReader) readNote() (string, error) {
+	var texts []string
+	for d := 1; d > 0; {
+		t, err := r.tok()
+		if err != nil {
+			return "", unexpectedEOF(err)
+		}
+		switch v := t.(type) {
+		case xml.StartElement:
+			d++
+			if v.Name.Local == "p" {
+				p, err := r.readPara()
+				if err != nil {
+					return "", err
+				}
+				d--
+				texts = append(texts, cleanText(runsText(p.runs)))
+			}
+		case xml.EndElement:
+			d--
+		}
+	}
+	return strings.TrimSpace(strings.Join(texts, " ")), nil
+}
+
+// cleanText collapses tabs, line breaks and runs of spaces into one space.
+func cleanText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, c := range s {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(c)
+	}
+	return b.String()
+}

@@ -1,0 +1,70 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// pkg is a .docx package opened with limits: it unpacks only the parts asked
+// for, each through an io.LimitReader, and keeps a running total so a zip
+// bomb is refused before it fills memory.
+type pkg struct {
+	files    map[string]*zip.File
+	opt      ImportOptions
+	unpacked int64
+}
+
+func openPackage(data []byte, opt ImportOptions) (*pkg, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("%w (%v)", ErrNotDocx, err)
+	}
+	if len(zr.File) > opt.MaxEntries {
+		return nil, fmt.Errorf("%w: it has %d parts (limit %d)", ErrZipBomb, len(zr.File), opt.MaxEntries)
+	}
+	p := &pkg{files: map[string]*zip.File{}, opt: opt}
+	var declared uint64
+	for _, f := range zr.File {
+		p.files[strings.TrimPrefix(f.Name, "/")] = f
+		declared += f.UncompressedSize64
+	}
+	if declared > uint64(opt.MaxUnpackedBytes) {
+		return nil, fmt.Errorf("%w: it declares %d MB unpacked", ErrZipBomb, declared>>20)
+	}
+	return p, nil
+}
+
+// has reports whether the package holds a part.
+func (p *pkg) has(name string) bool { _, ok := p.files[name]; return ok }
+
+// read unpacks one part; a missing part gives (nil, nil).
+func (p *pkg) read(name string) ([]byte, error) {
+	f, ok := p.files[name]
+	if !ok {
+		return nil, nil
+	}
+	if f.UncompressedSize64 > uint64(p.opt.MaxEntryBytes) {
+		return nil, fmt.Errorf("%w: part %s is %d MB", ErrZipBomb, name, f.UncompressedSize64>>20)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%w (part %s: %v)", ErrCorrupt, name, err)
+	}
+	defer rc.Close()
+	limit := min(p.opt.MaxEntryBytes, p.opt.MaxUnpackedBytes-p.unpacked)
+	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%w (part %s: %v)", ErrCorrupt, name, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%w: part %s unpacks past the limit", ErrZipBomb, name)
+	}
+	p.unpacked += int64(len(b))
+	if f.CompressedSize64 > 0 && len(b) > 1<<20 && int64(len(b))/int64(f.CompressedSize64) > p.opt.MaxRatio {
+		return nil, fmt.Errorf("%w: part %s is compressed %d:1", ErrZipBomb, name, int64(len(b))/int64(f.CompressedSize64))
+	}
+	return b, nil
+}
