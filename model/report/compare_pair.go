@@ -1,0 +1,162 @@
+package report
+
+import (
+	"strings"
+
+	"github.com/delegate-itu/delegate/model/report/redline"
+)
+
+// maxPairs bounds the similarity comparisons in one gap or one move search,
+// so two unrelated documents still compare in well under a second.
+const maxPairs = 40000
+
+func comparable(o, n Block) bool {
+	return (o.Kind == KindHeading) == (n.Kind == KindHeading) && (o.Kind == KindTable) == (n.Kind == KindTable)
+}
+
+// pairInGap matches leftovers between two anchors in order, as modified.
+func (a *aligner) pairInGap(g gap) {
+	if (g.o1-g.o0)*(g.n1-g.n0) > maxPairs {
+		return
+	}
+	next := g.n0
+	for i := g.o0; i < g.o1; i++ {
+		if a.oldDone[i] {
+			continue
+		}
+		best, bestSim := -1, modifiedMin
+		for j := next; j < g.n1; j++ {
+			if a.newDone[j] || !comparable(a.old[i], a.new[j]) {
+				continue
+			}
+			if s := redline.Similarity(a.old[i].Text, a.new[j].Text); s >= bestSim {
+				best, bestSim = j, s
+			}
+		}
+		if best >= 0 {
+			a.pair(ChangeModified, []int{i}, []int{best})
+			next = best + 1
+		}
+	}
+}
+
+// splitsAndMerges finds one old block that became several consecutive new
+// ones (split), or the reverse (merged).
+func (a *aligner) splitsAndMerges(g gap) {
+	for i := g.o0; i < g.o1; i++ {
+		for j := g.n0; j+1 < g.n1; j++ {
+			if k := a.run(a.old[i], a.new, a.newDone, j, g.n1); k > 0 && !a.oldDone[i] {
+				a.pair(ChangeSplit, []int{i}, seq(j, k))
+			}
+		}
+	}
+	for j := g.n0; j < g.n1; j++ {
+		for i := g.o0; i+1 < g.o1; i++ {
+			if k := a.run(a.new[j], a.old, a.oldDone, i, g.o1); k > 0 && !a.newDone[j] {
+				a.pair(ChangeMerged, seq(i, k), []int{j})
+			}
+		}
+	}
+}
+
+// run returns how many blocks from start (at least two) join into one text
+// like b's, or 0.
+func (a *aligner) run(b Block, bs []Block, done []bool, start, end int) int {
+	if done[start] || b.Kind == KindHeading || !strings.HasPrefix(b.Text, firstWords(bs[start].Text)) {
+		return 0
+	}
+	joined := bs[start].Text
+	for k := start + 1; k < end && k-start < 6 && !done[k]; k++ {
+		joined += " " + bs[k].Text
+		if len(joined) > len(b.Text)*5/4+20 {
+			return 0
+		}
+		if redline.Similarity(b.Text, joined) >= splitMin {
+			return k - start + 1
+		}
+	}
+	return 0
+}
+
+func firstWords(s string) string {
+	f := strings.Fields(s)
+	if len(f) > 3 {
+		f = f[:3]
+	}
+	return strings.Join(f, " ")
+}
+
+func seq(from, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = from + i
+	}
+	return out
+}
+
+// exactMoves pairs blocks whose same text stands elsewhere.
+func (a *aligner) exactMoves() {
+	olds, news := a.open()
+	byKey := map[string][]int{}
+	for _, j := range news {
+		byKey[blockKey(a.new[j])] = append(byKey[blockKey(a.new[j])], j)
+	}
+	for _, i := range olds {
+		for _, j := range byKey[blockKey(a.old[i])] {
+			if !a.newDone[j] {
+				a.pair(ChangeMoved, []int{i}, []int{j})
+				break
+			}
+		}
+	}
+}
+
+// fuzzyMoves pairs leftovers anywhere that share most of their words.
+func (a *aligner) fuzzyMoves() {
+	olds, news := a.open()
+	if len(olds)*len(news) > maxPairs {
+		return
+	}
+	for _, i := range olds {
+		best, bestSim := -1, movedMin
+		for _, j := range news {
+			if a.oldDone[i] || a.newDone[j] || !comparable(a.old[i], a.new[j]) {
+				continue
+			}
+			if s := redline.Similarity(a.old[i].Text, a.new[j].Text); s >= bestSim {
+				best, bestSim = j, s
+			}
+		}
+		if best >= 0 {
+			a.pair(ChangeMoved, []int{i}, []int{best})
+		}
+	}
+}
+
+// open lists the blocks not yet aligned on either side.
+func (a *aligner) open() (olds, news []int) {
+	for i, d := range a.oldDone {
+		if !d {
+			olds = append(olds, i)
+		}
+	}
+	for j, d := range a.newDone {
+		if !d {
+			news = append(news, j)
+		}
+	}
+	return olds, news
+}
+
+func (a *aligner) leftovers() {
+	for i, d := range a.oldDone {
+		if !d {
+			a.pair(ChangeDeleted, []int{i}, nil)
+		}
+	}
+	for j, d := range a.newDone {
+		if !d {
+			a.pair(ChangeInserted, nil, []int{j})
+		}
+	}
+}
