@@ -35,6 +35,7 @@ type command struct {
 // commands lists every subcommand. Each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
+		"draft":    {"inspect a report draft or compare two drafts", runDraft},
 		"version":  {"print the version", runVersion},
 		"timeline": {"where the preparatory process stands on a day", runTimeline},
 	}
