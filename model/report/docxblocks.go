@@ -99,11 +99,13 @@ func (b *bodyBuilder) para(p rawPara) {
 	if strings.HasPrefix(strings.ToLower(st.name), "toc") {
 		return
 	}
-	label := b.r.number(p, st)
 	if p.markDeleted {
+		// Accepting the deleted mark joins this text to the next paragraph,
+		// which keeps its own properties and number.
 		b.pending = append(b.pending, p.runs...)
 		return
 	}
+	label := b.r.number(p, st)
 	runs := append(b.pending, p.runs...)
 	b.pending = nil
 	text := cleanText(runsText(runs))

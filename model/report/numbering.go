@@ -35,8 +35,8 @@ type xNum struct {
 
 // numbering computes the numbers Word shows for automatically numbered
 // paragraphs. Counters belong to the abstract list, so list instances that
-// share one continue each other, as in Word; an instance with a
-// startOverride restarts the count the first time it is used.
+// share one continue each other, as in Word; an instance with level
+// overrides ("Restart numbering") counts on its own from its start value.
 type numbering struct {
 	abstracts map[string]*xAbstract
 	nums      map[string]*xNum
@@ -127,10 +127,14 @@ func (n *numbering) next(numID string, ilvl int) (numLabel, bool) {
 	if lvl == nil {
 		return numLabel{}, false
 	}
-	c := n.counters[num.Abstract.Val]
+	key := num.Abstract.Val
+	if len(num.Overrides) > 0 {
+		key = "num:" + numID // a restarted list is its own instance
+	}
+	c := n.counters[key]
 	if c == nil {
 		c = &counters{}
-		n.counters[num.Abstract.Val] = c
+		n.counters[key] = c
 	}
 	if !n.started[numID] {
 		n.started[numID] = true
