@@ -1,0 +1,288 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// change is one file a commit writes (data) or deletes (del).
+type change struct {
+	path string
+	data []byte
+	del  bool
+}
+
+// commit records changes as one commit on the current branch, then brings
+// the working folder and git's index in line so `git status` stays clean.
+// Order matters for crashes: objects, then the branch ref (the commit
+// point), then files and index; a journal names the paths until the end.
+// It returns the zero hash when the changes alter nothing.
+func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) {
+	if w.closed {
+		return plumbing.ZeroHash, errors.New("workspace is closed")
+	}
+	if w.user.Name == "" || w.user.Email == "" {
+		return plumbing.ZeroHash, ErrNoUser
+	}
+	branch, parent, parentTree, err := w.head()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	paths := make([]string, len(changes))
+	for i, c := range changes {
+		if !cleanPath(c.path) {
+			return plumbing.ZeroHash, fmt.Errorf("bad path %q", c.path)
+		}
+		paths[i] = c.path
+	}
+	if err := w.writeJournal(paths); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	root, err := w.updateTree(parentTree, changes)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if root == parentTree && !parent.IsZero() {
+		return plumbing.ZeroHash, w.clearJournal()
+	}
+	h, err := w.writeCommit(msg, root, parent)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if err := w.setRef(branch, h); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if err := w.syncFiles(changes); err != nil {
+		return h, err
+	}
+	w.noteCommit(h, parent, paths)
+	return h, w.clearJournal()
+}
+
+// head resolves HEAD to its branch, commit and tree; an unborn branch
+// gives zero hashes.
+func (w *Workspace) head() (branch plumbing.ReferenceName, commit, tree plumbing.Hash, err error) {
+	ref, err := w.st.Reference(plumbing.HEAD)
+	if err != nil {
+		return "", commit, tree, fmt.Errorf("read HEAD: %w", err)
+	}
+	branch = plumbing.Main
+	if ref.Type() == plumbing.SymbolicReference {
+		branch = ref.Target()
+	}
+	r, err := w.st.Reference(branch)
+	if errors.Is(err, plumbing.ErrReferenceNotFound) {
+		return branch, commit, tree, nil
+	}
+	if err != nil {
+		return "", commit, tree, err
+	}
+	c, err := object.GetCommit(w.st, r.Hash())
+	if err != nil {
+		return "", commit, tree, fmt.Errorf("read commit %s: %w", r.Hash(), err)
+	}
+	return branch, c.Hash, c.TreeHash, nil
+}
+
+func (w *Workspace) writeBlob(data []byte) (plumbing.Hash, error) {
+	obj := w.st.NewEncodedObject()
+	obj.SetType(plumbing.BlobObject)
+	obj.SetSize(int64(len(data)))
+	wr, err := obj.Writer()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if _, err := wr.Write(data); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if err := wr.Close(); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if w.st.HasEncodedObject(obj.Hash()) == nil {
+		return obj.Hash(), nil
+	}
+	return w.st.SetEncodedObject(obj)
+}
+
+// updateTree applies changes (paths relative to this tree) to the tree
+// h and writes the new trees bottom-up. Only trees on the changed paths
+// are read and rewritten. An empty result is the zero hash.
+func (w *Workspace) updateTree(h plumbing.Hash, changes []change) (plumbing.Hash, error) {
+	entries := map[string]object.TreeEntry{}
+	if !h.IsZero() {
+		t, err := object.GetTree(w.st, h)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		for _, e := range t.Entries {
+			entries[e.Name] = e
+		}
+	}
+	sub := map[string][]change{}
+	for _, c := range changes {
+		name, rest, nested := strings.Cut(c.path, "/")
+		if nested {
+			sub[name] = append(sub[name], change{path: rest, data: c.data, del: c.del})
+			continue
+		}
+		if c.del {
+			delete(entries, name)
+			continue
+		}
+		bh, err := w.writeBlob(c.data)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		entries[name] = object.TreeEntry{Name: name, Mode: filemode.Regular, Hash: bh}
+	}
+	for name, cs := range sub {
+		var old plumbing.Hash
+		if e, ok := entries[name]; ok && e.Mode == filemode.Dir {
+			old = e.Hash
+		}
+		nh, err := w.updateTree(old, cs)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		if nh.IsZero() {
+			delete(entries, name)
+		} else {
+			entries[name] = object.TreeEntry{Name: name, Mode: filemode.Dir, Hash: nh}
+		}
+	}
+	return w.writeTree(entries, h)
+}
+
+func (w *Workspace) writeTree(entries map[string]object.TreeEntry, old plumbing.Hash) (plumbing.Hash, error) {
+	if len(entries) == 0 {
+		return plumbing.ZeroHash, nil
+	}
+	t := &object.Tree{Entries: make([]object.TreeEntry, 0, len(entries))}
+	for _, e := range entries {
+		t.Entries = append(t.Entries, e)
+	}
+	sort.Slice(t.Entries, func(i, j int) bool { return gitName(t.Entries[i]) < gitName(t.Entries[j]) })
+	obj := w.st.NewEncodedObject()
+	if err := t.Encode(obj); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if obj.Hash() == old {
+		return old, nil
+	}
+	return w.st.SetEncodedObject(obj)
+}
+
+// gitName is the sort key git uses in trees: folders sort as "name/".
+func gitName(e object.TreeEntry) string {
+	if e.Mode == filemode.Dir {
+		return e.Name + "/"
+	}
+	return e.Name
+}
+
+func (w *Workspace) writeCommit(msg string, tree, parent plumbing.Hash) (plumbing.Hash, error) {
+	if tree.IsZero() {
+		obj := w.st.NewEncodedObject()
+		if err := (&object.Tree{}).Encode(obj); err != nil {
+			return plumbing.ZeroHash, err
+		}
+		var err error
+		if tree, err = w.st.SetEncodedObject(obj); err != nil {
+			return plumbing.ZeroHash, err
+		}
+	}
+	sig := object.Signature{Name: w.user.Name, Email: w.user.Email, When: time.Now()}
+	c := &object.Commit{Author: sig, Committer: sig, Message: strings.TrimRight(msg, "\n") + "\n", TreeHash: tree}
+	if !parent.IsZero() {
+		c.ParentHashes = []plumbing.Hash{parent}
+	}
+	obj := w.st.NewEncodedObject()
+	if err := c.Encode(obj); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return w.st.SetEncodedObject(obj)
+}
+
+// setRef moves the branch atomically: this rename is the moment a save
+// becomes committed.
+func (w *Workspace) setRef(branch plumbing.ReferenceName, h plumbing.Hash) error {
+	return writeFileAtomic(w.abs(".git/"+branch.String()), []byte(h.String()+"\n"))
+}
+
+// readAt returns a file's content at a commit (ErrNotFound if absent).
+func (w *Workspace) readAt(commit plumbing.Hash, p string) ([]byte, plumbing.Hash, error) {
+	c, err := object.GetCommit(w.st, commit)
+	if err != nil {
+		return nil, plumbing.ZeroHash, err
+	}
+	return w.readInTree(c.TreeHash, p)
+}
+
+func (w *Workspace) readInTree(tree plumbing.Hash, p string) ([]byte, plumbing.Hash, error) {
+	h, err := w.entryHash(tree, p)
+	if err != nil {
+		return nil, h, err
+	}
+	blob, err := object.GetBlob(w.st, h)
+	if err != nil {
+		return nil, h, err
+	}
+	r, err := blob.Reader()
+	if err != nil {
+		return nil, h, err
+	}
+	defer r.Close()
+	var b bytes.Buffer
+	b.Grow(int(blob.Size))
+	_, err = io.Copy(&b, r)
+	return b.Bytes(), h, err
+}
+
+// entryHash finds the object a path names in a tree, one level at a time.
+func (w *Workspace) entryHash(tree plumbing.Hash, p string) (plumbing.Hash, error) {
+	h := tree
+	for _, name := range strings.Split(p, "/") {
+		if h.IsZero() {
+			return h, fmt.Errorf("%w: %s", ErrNotFound, p)
+		}
+		t, err := object.GetTree(w.st, h)
+		if err != nil {
+			return plumbing.ZeroHash, err
+		}
+		e, err := t.FindEntry(name)
+		if err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("%w: %s", ErrNotFound, p)
+		}
+		h = e.Hash
+	}
+	return h, nil
+}
+
+// listDir lists the file names in a folder of the HEAD tree.
+func (w *Workspace) listDir(dir string) ([]object.TreeEntry, error) {
+	_, _, tree, err := w.head()
+	if err != nil || tree.IsZero() {
+		return nil, err
+	}
+	h, err := w.entryHash(tree, dir)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	t, err := object.GetTree(w.st, h)
+	if err != nil {
+		return nil, err
+	}
+	return t.Entries, nil
+}

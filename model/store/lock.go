@@ -1,0 +1,101 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// ErrLocked is wrapped (through *LockedError) when another Delegate process
+// has the workspace open.
+var ErrLocked = errors.New("workspace in use")
+
+// LockInfo says who holds a workspace, so the second process can tell the
+// user whom to ask.
+type LockInfo struct {
+	User  string    `json:"user"`
+	Host  string    `json:"host"`
+	PID   int       `json:"pid"`
+	Since time.Time `json:"since"`
+}
+
+// LockedError is returned by Open when the workspace is in use.
+type LockedError struct {
+	Dir  string
+	Info LockInfo
+}
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("workspace %s is in use by %s on %s (pid %d) since %s; close Delegate there first",
+		e.Dir, e.Info.User, e.Info.Host, e.Info.PID, e.Info.Since.Local().Format("2006-01-02 15:04"))
+}
+
+// Is makes errors.Is(err, ErrLocked) hold.
+func (e *LockedError) Is(target error) bool { return target == ErrLocked }
+
+// lockPath is inside .git so the lock never shows in git status.
+func lockPath(dir string) string { return filepath.Join(dir, ".git", "delegate", "lock") }
+
+// acquireLock creates the lock file, clearing one left by a process that
+// no longer runs on this host. It reports whether a stale lock was cleared.
+func acquireLock(dir, user string) (stale bool, err error) {
+	path := lockPath(dir)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return false, err
+	}
+	host, _ := os.Hostname()
+	me := LockInfo{User: user, Host: host, PID: os.Getpid(), Since: time.Now().UTC().Truncate(time.Second)}
+	data, _ := json.Marshal(me)
+	for attempt := 0; attempt < 2; attempt++ {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			_, err = f.Write(data)
+			if err == nil {
+				err = f.Sync()
+			}
+			return stale, errors.Join(err, f.Close())
+		}
+		if !errors.Is(err, os.ErrExist) {
+			return stale, err
+		}
+		held, ok := readLock(path)
+		if ok && (held.Host != host || processAlive(held.PID)) {
+			return stale, &LockedError{Dir: dir, Info: held}
+		}
+		if !ok && !oldFile(path) {
+			return stale, &LockedError{Dir: dir, Info: LockInfo{User: "another process", Host: host}}
+		}
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return stale, err
+		}
+		stale = true
+	}
+	return stale, fmt.Errorf("could not lock workspace %s", dir)
+}
+
+func readLock(path string) (LockInfo, bool) {
+	var l LockInfo
+	b, err := os.ReadFile(path)
+	if err != nil || json.Unmarshal(b, &l) != nil || l.PID == 0 {
+		return LockInfo{}, false
+	}
+	return l, true
+}
+
+// oldFile is true for a lock file too old to be one being written now
+// (an empty lock left by a crash between create and write).
+func oldFile(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && time.Since(fi.ModTime()) > 10*time.Second
+}
+
+func releaseLock(dir string) error {
+	path := lockPath(dir)
+	if l, ok := readLock(path); ok && l.PID != os.Getpid() {
+		return nil // not ours (cleared as stale and taken by someone else)
+	}
+	return os.Remove(path)
+}

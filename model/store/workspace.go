@@ -1,0 +1,165 @@
+// Package store keeps a delegation's workspace: report drafts, comments,
+// Opinion proposals and the profile as plain files in a git repository,
+// where every save is one commit authored by the user. It builds commits
+// directly in the object store (no status scan, no git binary), keeps an
+// index of which commits touched which file so an item's history is read
+// without diffing the whole log, and locks the workspace against a second
+// process. The file format is in docs/file-format.md.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/storage"
+
+	"github.com/delegate-itu/delegate/model/item"
+)
+
+// Sentinel errors callers test with errors.Is.
+var (
+	// ErrNotWorkspace: the folder holds no workspace (run init first).
+	ErrNotWorkspace = errors.New("not a Delegate workspace")
+	// ErrExists: init on a folder that already holds a workspace.
+	ErrExists = errors.New("a workspace already exists there")
+	// ErrNotFound: no item, draft or version by that name.
+	ErrNotFound = errors.New("not found")
+	// ErrNoUser: saving needs the user's name and e-mail for the commit.
+	ErrNoUser = errors.New("no user name and e-mail set for this workspace")
+)
+
+// Workspace is an open, locked workspace. It is not safe for concurrent
+// use by several goroutines; one process holds it at a time.
+type Workspace struct {
+	dir       string
+	repo      *git.Repository
+	st        storage.Storer
+	user      item.Person
+	hist      *historyIndex
+	recovered []string
+	closed    bool
+}
+
+// Options tune Open. User signs the commits; when empty, the user stored
+// in the workspace's git config at Create is used.
+type Options struct {
+	User item.Person
+}
+
+// Create makes a new workspace in dir (created if missing) with a first
+// commit, records user as the workspace's author and returns it open.
+func Create(dir string, user item.Person) (*Workspace, error) {
+	if err := user.Validate("user"); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrNoUser, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		return nil, fmt.Errorf("%w: %s", ErrExists, dir)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	opts := &git.PlainInitOptions{InitOptions: git.InitOptions{DefaultBranch: plumbing.Main}}
+	repo, err := git.PlainInitWithOptions(dir, opts)
+	if err != nil {
+		return nil, fmt.Errorf("create workspace in %s: %w", dir, err)
+	}
+	cfg, err := repo.Config()
+	if err != nil {
+		return nil, err
+	}
+	cfg.User.Name, cfg.User.Email = user.Name, user.Email
+	if err := repo.SetConfig(cfg); err != nil {
+		return nil, err
+	}
+	w, err := Open(dir, Options{User: user})
+	if err != nil {
+		return nil, err
+	}
+	readme := []byte(readmeText)
+	if _, err := w.commit("Create workspace", []change{{path: "README.md", data: readme}}); err != nil {
+		_ = w.Close()
+		return nil, err
+	}
+	return w, nil
+}
+
+const readmeText = `# Delegate workspace
+
+This folder is a Delegate workspace for WTPF-26 contributions. Every save
+in Delegate is a git commit: ` + "`git log`" + ` shows who changed what.
+
+- profile.toml: the delegation profile
+- drafts/<id>/: imported report drafts (source file and metadata)
+- items/comments/<id>.md, items/opinions/<id>.md: one file per item
+
+Edit through Delegate or delegatectl; the format is documented in
+docs/file-format.md of the Delegate source.
+`
+
+// Open opens and locks the workspace in dir. A lock left by a crashed
+// process on this host is cleared; a live one gives a *LockedError. If the
+// last save was interrupted, the files are repaired from the last commit
+// and Recovered says what happened.
+func Open(dir string, opts Options) (*Workspace, error) {
+	if fi, err := os.Stat(filepath.Join(dir, ".git")); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("%w: %s (create one with delegatectl init)", ErrNotWorkspace, dir)
+	}
+	repo, err := git.PlainOpen(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrNotWorkspace, dir, err)
+	}
+	w := &Workspace{dir: dir, repo: repo, st: repo.Storer, user: opts.User}
+	if w.user.Name == "" {
+		if cfg, err := repo.Config(); err == nil {
+			w.user = item.Person{Name: cfg.User.Name, Email: cfg.User.Email}
+		}
+	}
+	stale, err := acquireLock(dir, w.user.Name)
+	if err != nil {
+		return nil, err
+	}
+	if stale {
+		w.recovered = append(w.recovered, "cleared the lock of a Delegate process that is no longer running")
+	}
+	if err := w.recoverSave(); err != nil {
+		_ = w.Close()
+		return nil, fmt.Errorf("repair interrupted save: %w", err)
+	}
+	return w, nil
+}
+
+// Close releases the lock. The workspace must not be used afterwards.
+func (w *Workspace) Close() error {
+	if w.closed {
+		return nil
+	}
+	w.closed = true
+	return releaseLock(w.dir)
+}
+
+// Dir is the workspace folder.
+func (w *Workspace) Dir() string { return w.dir }
+
+// User is who signs this session's commits.
+func (w *Workspace) User() item.Person { return w.user }
+
+// Recovered lists what Open repaired (stale lock, interrupted save), in
+// words for the user; empty when the workspace was clean.
+func (w *Workspace) Recovered() []string { return w.recovered }
+
+// delegateDir holds Delegate's own files inside .git (lock, journal,
+// history index): invisible to git status, never committed.
+func (w *Workspace) delegateDir() string { return filepath.Join(w.dir, ".git", "delegate") }
+
+func (w *Workspace) abs(path string) string {
+	return filepath.Join(w.dir, filepath.FromSlash(path))
+}
+
+func cleanPath(p string) bool {
+	return p != "" && !strings.HasPrefix(p, "/") && !strings.Contains(p, "..") && !strings.Contains(p, "\\")
+}
