@@ -1,0 +1,212 @@
+package store_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/store/storetest"
+)
+
+// envCrashChild makes the test binary act as a process that saves in a
+// loop until it is killed.
+const envCrashChild = "DELEGATE_STORE_CRASH_CHILD"
+
+func TestMain(m *testing.M) {
+	if dir := os.Getenv(envCrashChild); dir != "" {
+		saveForever(dir)
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// saveForever edits comment after comment and prints "saved <id> <n>"
+// after each save returned, so the parent knows what must survive.
+func saveForever(dir string) {
+	w, err := store.Open(dir, store.Options{})
+	if err != nil {
+		fmt.Println("open:", err)
+		os.Exit(3)
+	}
+	cs, _ := w.Comments()
+	for n := 0; ; n++ {
+		if n%5 == 0 || len(cs) == 0 {
+			c := storetest.Comment(strconv.Itoa(n), "new")
+			cs = append(cs, c)
+		}
+		c := &cs[n%len(cs)]
+		c.Body = fmt.Sprintf("edit %d", n)
+		if err := w.SaveComment(c, "edit body"); err != nil {
+			fmt.Println("save:", err)
+			os.Exit(4)
+		}
+		fmt.Printf("saved %s %s\n", c.ID, c.Body)
+	}
+}
+
+func TestKillWhileSaving(t *testing.T) {
+	w := storetest.New(t)
+	dir := w.Dir()
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for round := 0; round < 4; round++ {
+		saved := runAndKill(t, dir, time.Duration(150+round*70)*time.Millisecond)
+		w, err := store.Open(dir, store.Options{})
+		if err != nil {
+			t.Fatalf("round %d: reopen after kill: %v", round, err)
+		}
+		if len(saved) == 0 {
+			t.Fatalf("round %d: the child saved nothing", round)
+		}
+		for id, body := range saved {
+			c, err := w.Comment(id)
+			if err != nil {
+				t.Fatalf("round %d: committed comment %s lost: %v", round, id, err)
+			}
+			// The child may have committed one more edit after its last report,
+			// never fewer.
+			if editNumber(c.Body) < editNumber(body) {
+				t.Fatalf("round %d: %s has %q, want %q or later", round, id, c.Body, body)
+			}
+			if vs, err := w.History(id); err != nil || len(vs) == 0 {
+				t.Fatalf("round %d: history of %s: %v", round, id, err)
+			}
+		}
+		t.Logf("round %d: %d comments checked; recovered: %q", round, len(saved), w.Recovered())
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		storetest.CheckGit(t, dir)
+	}
+}
+
+// runAndKill starts the saving child, SIGKILLs it after d, and returns the
+// last body each comment was reported saved with.
+func runAndKill(t *testing.T, dir string, d time.Duration) map[string]string {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), envCrashChild+"="+dir)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	saved := map[string]string{}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sc := bufio.NewScanner(out)
+		for sc.Scan() {
+			f := strings.SplitN(sc.Text(), " ", 3)
+			if len(f) == 3 && f[0] == "saved" {
+				saved[f[1]] = f[2]
+			} else {
+				t.Errorf("child: %s", sc.Text())
+			}
+		}
+	}()
+	time.Sleep(d)
+	_ = cmd.Process.Signal(syscall.SIGKILL)
+	<-done
+	_ = cmd.Wait()
+	return saved
+}
+
+func TestRecoverInterruptedSave(t *testing.T) {
+	w := storetest.New(t)
+	c := storetest.Comment("7", "committed text")
+	if err := w.SaveComment(&c, "add"); err != nil {
+		t.Fatal(err)
+	}
+	dir := w.Dir()
+	_ = w.Close()
+	p := filepath.Join(dir, "items", "comments", c.ID+".md")
+	// Simulate a save killed after the file was half rewritten: a stray
+	// temp file, a file that differs from the commit, and the journal.
+	mustWrite(t, p, "half-written")
+	mustWrite(t, filepath.Join(dir, "items", "comments", "."+c.ID+".md.delegate-tmp-abc"), "partial")
+	mustWrite(t, filepath.Join(dir, ".git", "delegate", "saving"), "items/comments/"+c.ID+".md\n")
+	w, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	got, err := w.Comment(c.ID)
+	if err != nil || got.Body != "committed text" {
+		t.Fatalf("committed comment lost: %v %q", err, got.Body)
+	}
+	if b, _ := os.ReadFile(p); !strings.Contains(string(b), "committed text") {
+		t.Fatalf("working file not restored: %s", b)
+	}
+	rec := strings.Join(w.Recovered(), "\n")
+	for _, want := range []string{"removed the unfinished file", "uncommitted copy kept in", "interrupted"} {
+		if !strings.Contains(rec, want) {
+			t.Fatalf("recovered %q lacks %q", rec, want)
+		}
+	}
+	storetest.CheckGit(t, dir)
+}
+
+func TestHistoryIndexRebuildAndCatchUp(t *testing.T) {
+	w := storetest.New(t)
+	c := storetest.Comment("9", "v1")
+	_ = w.SaveComment(&c, "add")
+	c.Body = "v2"
+	_ = w.SaveComment(&c, "edit body")
+	dir := w.Dir()
+	_ = w.Close()
+	if err := os.Remove(filepath.Join(dir, ".git", "delegate", "history")); err != nil {
+		t.Fatal(err)
+	}
+	if storetest.HasGit() { // a commit made outside Delegate
+		p := filepath.Join(dir, "items", "comments", c.ID+".md")
+		b, _ := os.ReadFile(p)
+		mustWrite(t, p, strings.Replace(string(b), "v2", "v3 by git", 1))
+		storetest.Git(t, dir, "-c", "user.name=Git User", "-c", "user.email=g@example.org", "commit", "-qam", "hand edit")
+	}
+	w, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	vs, err := w.History(c.ID)
+	want := 2
+	if storetest.HasGit() {
+		want = 3
+	}
+	if err != nil || len(vs) != want {
+		t.Fatalf("history after rebuild: %v %+v", err, vs)
+	}
+	if storetest.HasGit() && (vs[2].Author.Name != "Git User" || vs[2].Message != "hand edit") {
+		t.Fatalf("outside commit not indexed: %+v", vs[2])
+	}
+}
+
+func editNumber(body string) int {
+	n, err := strconv.Atoi(strings.TrimPrefix(body, "edit "))
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+func mustWrite(t *testing.T, path, s string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
