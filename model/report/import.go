@@ -103,6 +103,9 @@ var (
 
 func importBySniff(name string, data []byte, opt ImportOptions) (*Draft, error) {
 	ext := strings.ToLower(filepath.Ext(name))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("%w (the file has 0 bytes of content)", ErrEmpty)
+	}
 	switch {
 	case bytes.HasPrefix(data, magicZip) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return readDocx(data, opt)

@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -56,6 +57,9 @@ func (p *pkg) read(name string) ([]byte, error) {
 	defer rc.Close()
 	limit := min(p.opt.MaxEntryBytes, p.opt.MaxUnpackedBytes-p.unpacked)
 	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if errors.Is(err, zip.ErrFormat) { // archive/zip: more data than the header declares
+		return nil, fmt.Errorf("%w: part %s unpacks past the limit its header declares", ErrZipBomb, name)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w (part %s: %v)", ErrCorrupt, name, err)
 	}
