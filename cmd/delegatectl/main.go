@@ -37,6 +37,15 @@ func commands() map[string]command {
 	return map[string]command{
 		"draft":    {"inspect a report draft or compare two drafts", runDraft},
 		"version":  {"print the version", runVersion},
+		"init":     {"create a workspace (a git repository) for your delegation's work", runInit},
+		"comment":  {"add a comment on a paragraph of a draft: comment add --para N --body TEXT", runComment},
+		"opinion":  {"add a draft Opinion proposal from a TOML file: opinion add FILE", runOpinion},
+		"list":     {"list comments and Opinion proposals", runList},
+		"show":     {"show one comment or Opinion proposal", runShow},
+		"edit":     {"change an item (body, kind, proposal, status); one save = one commit", runEdit},
+		"history":  {"the saved versions of an item", runHistory},
+		"diff":     {"word diff between two versions of an item", runDiff},
+		"restore":  {"make an old version of an item current again (as a new version)", runRestore},
 		"timeline": {"where the preparatory process stands on a day", runTimeline},
 	}
 }

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report"
+	"github.com/delegate-itu/delegate/model/store"
+)
+
+// contextRunes is how much text either side of a quote an anchor keeps, so
+// the place can be found again when the next draft moves it.
+const contextRunes = 60
+
+// resolveAnchor turns "--draft D --para 14 --quote ..." into a full anchor:
+// the paragraph's stable ID, its displayed reference, the quote in NFC with
+// context and offsets. draftID "" means the most recently imported draft.
+func resolveAnchor(w *store.Workspace, draftID, para, quote string) (item.Anchor, error) {
+	meta, err := pickDraft(w, draftID)
+	if err != nil {
+		return item.Anchor{}, err
+	}
+	raw, err := w.DraftParsed(meta.ID)
+	if err != nil {
+		return item.Anchor{}, fmt.Errorf("draft %s was stored without its paragraphs: %w", meta.ID, err)
+	}
+	var d report.Draft
+	if err := json.Unmarshal(raw, &d); err != nil {
+		return item.Anchor{}, fmt.Errorf("draft %s: %w", meta.ID, err)
+	}
+	b, err := findParagraph(&d, para)
+	if err != nil {
+		return item.Anchor{}, usagef("draft %s (%s): %v", meta.ID, meta.Label, err)
+	}
+	a := item.Anchor{DraftID: meta.ID, ParagraphID: b.ID, Number: b.Ref}
+	if quote == "" {
+		return a, nil
+	}
+	text, q := norm.NFC.String(b.Text), norm.NFC.String(strings.TrimSpace(quote))
+	i := strings.Index(text, q)
+	if i < 0 {
+		return item.Anchor{}, usagef("the quote %q is not in %s of %s; copy it exactly from the paragraph", oneLine(q, 40), b.Ref, meta.ID)
+	}
+	a.Quote, a.Start, a.End = q, i, i+len(q)
+	a.Before, a.After = lastRunes(text[:i], contextRunes), firstRunes(text[i+len(q):], contextRunes)
+	return a, nil
+}
+
+func pickDraft(w *store.Workspace, id string) (store.DraftMeta, error) {
+	if id != "" {
+		m, err := w.Draft(id)
+		if errors.Is(err, store.ErrNotFound) {
+			return m, usagef("no draft %s in this workspace (delegatectl draft import FILE)", id)
+		}
+		return m, err
+	}
+	ds, err := w.Drafts()
+	if err != nil {
+		return store.DraftMeta{}, err
+	}
+	if len(ds) == 0 {
+		return store.DraftMeta{}, usagef("no draft imported yet: run delegatectl draft import FILE first")
+	}
+	latest := ds[0]
+	for _, d := range ds[1:] {
+		if d.Imported.After(latest.Imported) {
+			latest = d
+		}
+	}
+	return latest, nil
+}
+
+// findParagraph accepts "14", "¶14" or "§3.2 ¶14" (the displayed forms)
+// and the paragraph ID itself.
+func findParagraph(d *report.Draft, para string) (*report.Block, error) {
+	para = strings.TrimSpace(para)
+	if b := d.Block(para); b != nil {
+		return b, nil
+	}
+	num, section := para, ""
+	if i := strings.Index(para, "¶"); i >= 0 {
+		num = strings.TrimSpace(para[i+len("¶"):])
+		section = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(para[:i]), "§"))
+	}
+	var hits []*report.Block
+	for i := range d.Blocks {
+		b := &d.Blocks[i]
+		if b.Kind == report.KindParagraph && b.Number == num && (section == "" || b.Section == section) {
+			hits = append(hits, b)
+		}
+	}
+	switch {
+	case len(hits) == 0:
+		return nil, fmt.Errorf("no paragraph %s (it has %d numbered paragraphs)", para, d.Paragraphs())
+	case len(hits) > 1:
+		refs := make([]string, len(hits))
+		for i, b := range hits {
+			refs[i] = b.Ref
+		}
+		return nil, fmt.Errorf("paragraph %s is ambiguous: %s; give the section too, e.g. %q", para, strings.Join(refs, ", "), hits[0].Ref)
+	}
+	return hits[0], nil
+}
+
+func lastRunes(s string, n int) string {
+	for i := len(s); i > 0; {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if n--; n == 0 {
+			return s[i:]
+		}
+	}
+	return s
+}
+
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/delegate-itu/delegate/model/report"
+	"github.com/delegate-itu/delegate/model/store"
+)
+
+// runDraftImport is `delegatectl draft import FILE [--label L]`: it reads
+// the draft with model/report (paragraph IDs) and commits both the source
+// bytes and the parsed draft to the workspace. draft.go's dispatcher
+// calls it for "import".
+func runDraftImport(e *env, args []string) error {
+	fs := newFlags(e, "draft import")
+	dir := workspaceFlag(fs)
+	label := fs.String("label", "", "how people call this draft, e.g. \"2nd draft\" (default: from the file)")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("usage: delegatectl draft import FILE [--label L] [--workspace DIR]")
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		return usageError{err}
+	}
+	d, err := report.ImportFile(pos[0], report.ImportOptions{Label: *label})
+	if err != nil {
+		return usageError{err}
+	}
+	parsed, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	if *label == "" {
+		*label = d.Label
+	}
+	w, err := openWorkspace(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	meta, err := w.ImportDraft(store.DraftImport{Source: pos[0], Data: data, Label: *label, Parsed: parsed, Paragraphs: d.Paragraphs()})
+	if errors.Is(err, store.ErrDraftExists) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "imported %s as draft %s (%q, %d numbered paragraphs)\n", meta.Source, meta.ID, meta.Label, meta.Paragraphs)
+	return nil
+}

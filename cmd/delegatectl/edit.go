@@ -1,0 +1,71 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/delegate-itu/delegate/model/item"
+)
+
+// runEdit is `delegatectl edit ID [--body ...] [--kind ...] [--status ...]`:
+// one commit per edit, its message naming what changed.
+func runEdit(e *env, args []string) error {
+	fs := newFlags(e, "edit")
+	dir := workspaceFlag(fs)
+	cf := addCommentFlags(fs)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("usage: delegatectl edit ID [--body TEXT] [--kind K] [--proposed TEXT] [--status S --note N]")
+	}
+	w, err := openWorkspace(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	c, o, err := loadItem(w, pos[0])
+	if err != nil {
+		return err
+	}
+	var what []string
+	if c != nil {
+		if what, err = cf.apply(c, c.Anchor.Quote); err == nil && len(what) > 0 {
+			err = w.SaveComment(c, "edit "+strings.Join(what, ", "))
+		}
+	} else {
+		what, err = editOpinion(w.SaveOpinion, o, cf)
+	}
+	if err != nil {
+		return usageError{err}
+	}
+	if len(what) == 0 {
+		return usagef("nothing to change: give --body, --kind, --status, ...")
+	}
+	fmt.Fprintf(e.stdout, "saved %s: edit %s\n", pos[0], strings.Join(what, ", "))
+	return nil
+}
+
+// editOpinion applies the flags that make sense for an Opinion proposal
+// (body notes, reasons, status).
+func editOpinion(save func(*item.Opinion, string) error, o *item.Opinion, cf commentFlags) ([]string, error) {
+	var what []string
+	body, err := readBody(*cf.body, *cf.bodyFile)
+	if err != nil {
+		return nil, err
+	}
+	if body != "" {
+		o.Body, what = body, append(what, "notes")
+	}
+	if *cf.reasons != "" {
+		o.Reasons, what = *cf.reasons, append(what, "reasons")
+	}
+	if *cf.kind != "" || *cf.action != "" || *cf.proposed != "" {
+		return nil, usagef("--kind and text proposals apply to comments; edit the Opinion's items in its file")
+	}
+	if what, err = cf.applyStatus(&o.Review, what); err != nil || len(what) == 0 {
+		return what, err
+	}
+	return what, save(o, "edit "+strings.Join(what, ", "))
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/store"
+)
+
+// workspaceFlag adds --workspace to a subcommand's flags.
+func workspaceFlag(fs *flag.FlagSet) *string {
+	return fs.String("workspace", "", "workspace folder (default $"+store.EnvWorkspace+", else the user data folder)")
+}
+
+// openWorkspace opens the workspace and tells the user what Open had to
+// repair, so an interrupted save is never silent.
+func openWorkspace(e *env, dir string) (*store.Workspace, error) {
+	w, err := store.Open(store.Dir(dir, ""), store.Options{})
+	if errors.Is(err, store.ErrNotWorkspace) {
+		return nil, usageError{err}
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range w.Recovered() {
+		fmt.Fprintln(e.stderr, "note:", r)
+	}
+	return w, nil
+}
+
+// parseInterleaved parses flags that may come before, between or after the
+// positional arguments ("show ID --json" as well as "show --json ID").
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// itemKindOf tells whether an ID is a comment or an Opinion proposal.
+func loadItem(w *store.Workspace, id string) (*item.Comment, *item.Opinion, error) {
+	c, err := w.Comment(id)
+	if err == nil {
+		return &c, nil, nil
+	}
+	if !errors.Is(err, store.ErrNotFound) {
+		return nil, nil, err
+	}
+	o, err := w.Opinion(id)
+	if err == nil {
+		return nil, &o, nil
+	}
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil, usagef("no comment or Opinion proposal %s (see delegatectl list)", id)
+	}
+	return nil, nil, err
+}
+
+// oneLine shortens text for a table cell.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
