@@ -150,7 +150,7 @@ func badCases() []badCase {
 		{"broken xml", "draft.docx", func(t testing.TB) []byte {
 			return zipOf(t, map[string]string{"word/document.xml": `<w:document ` + wNS + `><w:body><w:p><w:r><w:t>x</w:p>`})
 		}, ErrCorrupt, "damaged"},
-		{"odt", "draft.odt", func(testing.TB) []byte { return []byte("not really") }, ErrUnsupported, "cannot read"},
+		{"odt", "draft.odt", func(testing.TB) []byte { return []byte("not really") }, ErrUnsupported, "cannot be read as a report draft"},
 	}
 }
 

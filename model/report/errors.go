@@ -15,7 +15,7 @@ var (
 	// ErrPDF: a PDF, which keeps no paragraph structure worth trusting.
 	ErrPDF = errors.New("this is a PDF; Delegate needs the Word (.docx) version of the draft, which the secretariat publishes on the WTPF-26 page next to the PDF")
 	// ErrUnsupported: a format Delegate does not read at all.
-	ErrUnsupported = errors.New("Delegate cannot read this kind of file; use the .docx of the draft (or Markdown or plain text)")
+	ErrUnsupported = errors.New("this kind of file cannot be read as a report draft; use the .docx of the draft (or Markdown or plain text)")
 	// ErrTooLarge: the file, or what it unpacks to, is over the size limit.
 	ErrTooLarge = errors.New("this file is too large to be a report draft")
 	// ErrZipBomb: the package unpacks to far more than its size, a sign of a

@@ -38,8 +38,6 @@ func openPackage(data []byte, opt ImportOptions) (*pkg, error) {
 	return p, nil
 }
 
-// has reports whether the package holds a part.
-func (p *pkg) has(name string) bool { _, ok := p.files[name]; return ok }
 
 // read unpacks one part; a missing part gives (nil, nil).
 func (p *pkg) read(name string) ([]byte, error) {
