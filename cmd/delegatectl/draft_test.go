@@ -53,7 +53,7 @@ func TestDraftCompare(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"renumbered  §2.1 ¶3", "This report is the {+only +}basis", "moved       §2.1 ¶4", "summary: unchanged 26, renumbered 1, modified 4, moved 1, split 0, merged 0, inserted 2, deleted 0"} {
+	for _, want := range []string{"renumbered  §2.1 ¶3", "This report is the {+only +}basis", "moved       §2.1 ¶4", "summary: unchanged 26, renumbered 2, modified 3, moved 1, split 0, merged 0, inserted 2, deleted 0"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -108,8 +108,12 @@ type aligner struct {
 // gap is a stretch between anchors: old[o0:o1] against new[n0:n1].
 type gap struct{ o0, o1, n0, n1 int }
 
+// blockKey is what must match for two blocks to be "the same": kind and
+// text, ignoring case and the end punctuation (";", ",", ".") that ITU
+// lists derive from an item's position, so adding an item after it is not
+// a change to its text.
 func blockKey(b Block) string {
-	return string(b.Kind) + "\x00" + strings.ToLower(b.Text)
+	return string(b.Kind) + "\x00" + strings.ToLower(strings.TrimRight(b.Text, ";,.: "))
 }
 
 // anchor runs a diff over whole blocks (each distinct text one symbol).
@@ -163,8 +167,10 @@ func (a *aligner) anchor() []gap {
 	return gaps
 }
 
+// same classifies a pair with the same key: unchanged, or renumbered when
+// its number, ID or end punctuation follow from changes around it.
 func same(o, n Block) ChangeKind {
-	if o.ID != n.ID || o.Number != n.Number {
+	if o.ID != n.ID || o.Number != n.Number || o.Text != n.Text {
 		return ChangeRenumbered
 	}
 	return ChangeUnchanged
@@ -190,7 +196,7 @@ func (a *aligner) pair(kind ChangeKind, oi, ni []int) {
 	if len(ni) > 0 {
 		ch.NewRef, ch.NewNumber = a.new[ni[0]].Ref, a.new[ni[0]].Number
 	}
-	if kind != ChangeUnchanged && kind != ChangeRenumbered {
+	if kind != ChangeUnchanged && (kind != ChangeRenumbered || strings.Join(ot, " ") != strings.Join(nt, " ")) {
 		ch.Redline = redline.Diff(strings.Join(ot, " "), strings.Join(nt, " "))
 		if len(oi) > 0 && len(ni) > 0 {
 			ch.Similarity = round2(redline.Similarity(strings.Join(ot, " "), strings.Join(nt, " ")))

@@ -20,7 +20,7 @@ func TestCompareMini(t *testing.T) {
 		{ChangeRenumbered, "s2.1-p3", "s2.1-p4", ""},
 		{ChangeModified, "s2.2-p6", "s2.2-p6", "数字技能与网络[-同样-]{+更加+}重要。"},
 		{ChangeMoved, "s2.1-p4", "s2.2-p7", ""},
-		{ChangeModified, "annex-op1-considering-b", "annex-op1-considering-b", "that skills are essential[-,-]{+;+}"},
+		{ChangeRenumbered, "annex-op1-considering-b", "annex-op1-considering-b", "that skills are essential[-,-]{+;+}"},
 		{ChangeInserted, "", "annex-op1-considering-c", "{+that affordability remains a barrier,+}"},
 	}
 	got := c.Changed()
@@ -38,7 +38,7 @@ func TestCompareMini(t *testing.T) {
 			}
 		})
 	}
-	if c.Summary[ChangeUnchanged] != 26 || c.Summary[ChangeModified] != 4 {
+	if c.Summary[ChangeUnchanged] != 26 || c.Summary[ChangeModified] != 3 || c.Summary[ChangeRenumbered] != 2 {
 		t.Errorf("summary = %v", c.Summary)
 	}
 }

@@ -15,13 +15,15 @@ func readProperties(p *pkg, d *Draft) error {
 			Subject    string `xml:"subject"`
 			Keywords   string `xml:"keywords"`
 			Identifier string `xml:"identifier"`
-			Created    string `xml:"created"`
+			Modified   string `xml:"modified"`
 		}
 		if err := decodeXML(data, &core); err != nil {
 			return err
 		}
 		d.DocID = firstMatch(docIDRe, core.Identifier, core.Keywords, core.Subject, core.Title)
 		d.Label = labelFrom(core.Subject + " " + core.Title + " " + core.Keywords)
+		// The last save is the best date a Word file gives for publication.
+		d.Published = isoDateRe.FindString(core.Modified)
 	}
 	data, err = p.read("docProps/custom.xml")
 	if err != nil || data == nil {
