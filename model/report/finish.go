@@ -135,6 +135,12 @@ func assignSections(d *Draft) {
 				sec = b.Number
 			default:
 				sec = slug(b.Text)
+				switch {
+				case sec == "":
+					sec = "h" + strconv.Itoa(i+1)
+				case sec == "front" || sec[0] >= '0' && sec[0] <= '9':
+					sec = "h" + strconv.Itoa(i+1) + "-" + sec
+				}
 			}
 		}
 		b.Section, b.Annex = sec, annex
