@@ -133,6 +133,8 @@ func (b *bodyBuilder) para(p rawPara) {
 	b.d.Blocks = append(b.d.Blocks, blk)
 }
 
+var breaksToSpace = strings.NewReplacer("\t", " ", "\n", " ")
+
 // keepRuns keeps formatting only where there is some, to keep JSON small.
 func keepRuns(runs []Run) []Run {
 	plain := true
@@ -146,7 +148,7 @@ func keepRuns(runs []Run) []Run {
 	}
 	out := make([]Run, 0, len(runs))
 	for _, r := range runs {
-		r.Text = strings.NewReplacer("\t", " ", "\n", " ").Replace(r.Text)
+		r.Text = breaksToSpace.Replace(r.Text)
 		if r.Text != "" {
 			out = append(out, r)
 		}

@@ -23,7 +23,9 @@ func readProperties(p *pkg, d *Draft) error {
 		d.DocID = firstMatch(docIDRe, core.Identifier, core.Keywords, core.Subject, core.Title)
 		d.Label = labelFrom(core.Subject + " " + core.Title + " " + core.Keywords)
 		// The last save is the best date a Word file gives for publication.
-		d.Published = isoDateRe.FindString(core.Modified)
+		if m := core.Modified; len(m) >= 10 && isoDateRe.MatchString(m[:10]) {
+			d.Published = m[:10]
+		}
 	}
 	data, err = p.read("docProps/custom.xml")
 	if err != nil || data == nil {

@@ -184,6 +184,9 @@ func TestSampleDocxForms(t *testing.T) {
 		t.Run(filepath.Base(path), func(t *testing.T) {
 			d := importPath(t, path)
 			md := importPath(t, filepath.Join(samples, "draft3.md"))
+			if d.Label != "3rd draft" || d.Version != 3 || d.Published != "2025-03-31" {
+				t.Errorf("metadata %q %d %q", d.Label, d.Version, d.Published)
+			}
 			if !d.HadRevisions || d.RevisionCount != 2 {
 				t.Errorf("the 3rd draft keeps one tracked change (w:del + w:ins): got %v %d", d.HadRevisions, d.RevisionCount)
 			}

@@ -16,24 +16,21 @@ var (
 func readText(src []byte) (*Draft, error) {
 	d := &Draft{SourceFormat: "text"}
 	s := strings.ReplaceAll(string(src), "\r\n", "\n")
+	annex := false
 	for _, chunk := range strings.Split(s, "\n\n") {
 		t := cleanText(chunk)
 		if t == "" {
 			continue
 		}
-		d.Blocks = append(d.Blocks, textBlock(t, d))
+		b := textBlock(t, annex)
+		annex = annex || (b.Kind == KindHeading && b.Level == 1 && strings.HasPrefix(strings.ToLower(b.Text), "annex"))
+		d.Blocks = append(d.Blocks, b)
 	}
 	return d, nil
 }
 
-func textBlock(t string, d *Draft) Block {
+func textBlock(t string, inAnnex bool) Block {
 	short := len(strings.Fields(t)) <= 14 && !strings.ContainsAny(t[len(t)-1:], ".;,:")
-	inAnnex := false
-	for _, b := range d.Blocks {
-		if b.Kind == KindHeading && strings.HasPrefix(strings.ToLower(b.Text), "annex") {
-			inAnnex = true
-		}
-	}
 	switch {
 	case short && strings.HasPrefix(strings.ToLower(t), "annex"):
 		return Block{Kind: KindHeading, Level: 1, Text: t}
