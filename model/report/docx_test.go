@@ -34,6 +34,8 @@ func richBody() string {
 		`<w:tbl><w:tblPr/><w:tr><w:tc><w:tcPr/>` + p("", "Region") + `</w:tc><w:tc>` + p("", "Offline") + `</w:tc></w:tr>` +
 			`<w:tr><w:tc>` + p("", "Africa") + `</w:tc><w:tc>` + p("", "62%") + `</w:tc></w:tr></w:tbl>`,
 		p("Titre1", "Chapitre sans numéro"),
+		`<w:p><w:r><w:t>15.</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Typed </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>paragraph</w:t></w:r><w:r><w:t xml:space="preserve"> number.</w:t></w:r></w:p>`,
+		p("Titre1", "7.2 Typed heading number"),
 		p("AnnexTitle", "Annex – Draft Opinions"),
 		p("", "DRAFT OPINION 4"),
 		`<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Space connectivity</w:t></w:r></w:p>`,
@@ -78,6 +80,9 @@ func TestDocxRich(t *testing.T) {
 		{"s1.1-p4", "paragraph", "4", "Merged first half."},
 		{"s1.1-b1", "paragraph", "", "Picture [image] [text box: Boxed note]"},
 		{"s1.1-t1", "table", "", "Region | Offline\nAfrica | 62%"},
+		{"chapitre-sans-numéro", "heading", "", "Chapitre sans numéro"},
+		{"chapitre-sans-numéro-p15", "paragraph", "15", "Typed paragraph number."},
+		{"s7.2", "heading", "7.2", "Typed heading number"},
 	}
 	if len(d.Blocks) < len(want) {
 		t.Fatalf("got %d blocks, want at least %d: %+v", len(d.Blocks), len(want), d.Blocks)
@@ -108,6 +113,12 @@ func TestDocxRichDetails(t *testing.T) {
 	}
 	if b := d.Block("chapitre-sans-numéro"); b == nil || b.Level != 1 {
 		t.Errorf("Titre 1 should be a level-1 heading by its name: %+v", b)
+	}
+	if b := d.Block("chapitre-sans-numéro-p15"); b == nil || len(b.Runs) != 3 || b.Runs[0].Text != "Typed " || !b.Runs[1].Bold {
+		t.Errorf("typed number should leave the runs without it: %+v", b)
+	}
+	if b := d.Block("annex-op4-considering-a"); b == nil || len(b.Runs) != 0 {
+		t.Errorf("plain Opinion item keeps no runs: %+v", b)
 	}
 	if d.Placeholders != 2 {
 		t.Errorf("placeholders = %d, want 2", d.Placeholders)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // bodyBuilder turns the paragraphs and tables of document.xml into blocks.
@@ -118,6 +119,11 @@ func (b *bodyBuilder) para(p rawPara) {
 		outline = p.outline
 	}
 	num := strings.TrimSuffix(strings.TrimSpace(label.text), ".")
+	if num == "" && label.format != "bullet" {
+		num, blk.Text = typedNumber(text, outline >= 0)
+		blk.Runs = trimRuns(blk.Runs, text, utf8.RuneCountInString(text)-utf8.RuneCountInString(blk.Text))
+		label.format = "decimal"
+	}
 	switch {
 	case outline >= 0:
 		blk.Kind, blk.Level, blk.Number = KindHeading, outline+1, num
@@ -134,6 +140,19 @@ func (b *bodyBuilder) para(p rawPara) {
 }
 
 var breaksToSpace = strings.NewReplacer("\t", " ", "\n", " ")
+
+// typedNumber splits a number typed by hand ("14.\tText", "2.3\tTitle")
+// from the text, for files made without automatic numbering.
+func typedNumber(text string, heading bool) (string, string) {
+	re := txtParaRe
+	if heading {
+		re = headingNumRe
+	}
+	if m := re.FindStringSubmatch(text); m != nil {
+		return m[1], m[2]
+	}
+	return "", text
+}
 
 // keepRuns keeps formatting only where there is some, to keep JSON small.
 func keepRuns(runs []Run) []Run {

@@ -3,6 +3,7 @@ package report
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -101,7 +102,7 @@ func (w *opWalker) item(i int) {
 	b := &w.d.Blocks[i]
 	label, text := itemLabel(*b)
 	if label != "" {
-		b.Runs = trimRuns(b.Runs, utf8.RuneCountInString(b.Text)-utf8.RuneCountInString(text))
+		b.Runs = trimRuns(b.Runs, b.Text, utf8.RuneCountInString(b.Text)-utf8.RuneCountInString(text))
 		b.Text = text
 	}
 	b.Section = w.partSec
@@ -123,15 +124,30 @@ func displayLabel(l string) string {
 	return l + ")"
 }
 
-// trimRuns drops the first n characters (a typed label) from the runs.
-func trimRuns(runs []Run, n int) []Run {
-	for len(runs) > 0 && n > 0 {
-		r := []rune(strings.TrimLeft(runs[0].Text, " "))
-		if len(r) > n {
-			runs[0].Text = strings.TrimLeft(string(r[n:]), " ")
-			return runs
+// trimRuns drops a typed label (the text's first n characters) from the
+// runs; spaces are skipped on both sides because the text was collapsed.
+func trimRuns(runs []Run, text string, n int) []Run {
+	want := 0
+	for _, c := range []rune(text)[:n] {
+		if !unicode.IsSpace(c) {
+			want++
 		}
-		n -= len(r)
+	}
+	for len(runs) > 0 && want > 0 {
+		r := []rune(runs[0].Text)
+		i := 0
+		for ; i < len(r) && want > 0; i++ {
+			if !unicode.IsSpace(r[i]) {
+				want--
+			}
+		}
+		if i < len(r) {
+			runs[0].Text = strings.TrimLeftFunc(string(r[i:]), unicode.IsSpace)
+			break
+		}
+		runs = runs[1:]
+	}
+	if len(runs) > 0 && runs[0].Text == "" {
 		runs = runs[1:]
 	}
 	return runs
