@@ -38,7 +38,6 @@ func openPackage(data []byte, opt ImportOptions) (*pkg, error) {
 	return p, nil
 }
 
-
 // read unpacks one part; a missing part gives (nil, nil).
 func (p *pkg) read(name string) ([]byte, error) {
 	f, ok := p.files[name]
