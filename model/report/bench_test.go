@@ -106,3 +106,30 @@ func BenchmarkImportDocx300Pages(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCompare300Pages compares the benchmark draft with a copy in which
+// every tenth paragraph was reworded and every fiftieth deleted.
+func BenchmarkCompare300Pages(b *testing.B) {
+	old, err := Import("bench.docx", benchDocx(b), ImportOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	new := *old
+	new.Blocks = nil
+	for i, blk := range old.Blocks {
+		switch {
+		case i%50 == 7:
+			continue
+		case i%10 == 3:
+			blk.Text = strings.Replace(blk.Text, "the", "a", 2) + " Added words."
+		}
+		new.Blocks = append(new.Blocks, blk)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		c := Compare(old, &new)
+		if c.Summary[ChangeDeleted] == 0 || c.Summary[ChangeModified] == 0 {
+			b.Fatalf("summary %v", c.Summary)
+		}
+	}
+}
