@@ -61,7 +61,16 @@ func runDraftInspect(e *env, args []string) error {
 }
 
 func printOutline(w io.Writer, o report.Outline) {
-	fmt.Fprintf(w, "%s  %s  %s  published %s  (%s)\n", o.Source, o.Label, o.DocID, o.Published, o.Format)
+	head := []string{o.Source}
+	for _, s := range []string{o.Label, o.DocID} {
+		if s != "" {
+			head = append(head, s)
+		}
+	}
+	if o.Published != "" {
+		head = append(head, "published "+o.Published)
+	}
+	fmt.Fprintf(w, "%s (%s)\n", strings.Join(head, "  "), o.Format)
 	fmt.Fprintf(w, "%d sections, %d numbered paragraphs, %d tables, %d footnotes, %d draft Opinions\n",
 		len(o.Sections), o.Paragraphs, o.Tables, o.Footnotes, len(o.Opinions))
 	if o.HadRevisions {

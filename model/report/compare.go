@@ -179,22 +179,23 @@ func same(o, n Block) ChangeKind {
 // pair records a change joining old and new blocks and marks them done.
 func (a *aligner) pair(kind ChangeKind, oi, ni []int) {
 	ch := Change{Kind: kind, oldIdx: oi, newIdx: ni}
-	var ot, nt []string
+	var ot, nt, oref, nref []string
 	for _, i := range oi {
 		a.oldDone[i] = true
 		ch.Old = append(ch.Old, a.old[i].ID)
-		ot = append(ot, a.old[i].Text)
+		ot, oref = append(ot, a.old[i].Text), append(oref, a.old[i].Ref)
 	}
 	for _, i := range ni {
 		a.newDone[i] = true
 		ch.New = append(ch.New, a.new[i].ID)
-		nt = append(nt, a.new[i].Text)
+		nt, nref = append(nt, a.new[i].Text), append(nref, a.new[i].Ref)
 	}
+	ch.OldRef, ch.NewRef = strings.Join(oref, " + "), strings.Join(nref, " + ")
 	if len(oi) > 0 {
-		ch.OldRef, ch.OldNumber = a.old[oi[0]].Ref, a.old[oi[0]].Number
+		ch.OldNumber = a.old[oi[0]].Number
 	}
 	if len(ni) > 0 {
-		ch.NewRef, ch.NewNumber = a.new[ni[0]].Ref, a.new[ni[0]].Number
+		ch.NewNumber = a.new[ni[0]].Number
 	}
 	if kind != ChangeUnchanged && (kind != ChangeRenumbered || strings.Join(ot, " ") != strings.Join(nt, " ")) {
 		ch.Redline = redline.Diff(strings.Join(ot, " "), strings.Join(nt, " "))
