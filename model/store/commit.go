@@ -37,12 +37,15 @@ func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) 
 	if err != nil {
 		return plumbing.ZeroHash, err
 	}
-	paths := make([]string, len(changes))
+	paths, noted := make([]string, len(changes)), make([]string, len(changes))
 	for i, c := range changes {
 		if !cleanPath(c.path) {
 			return plumbing.ZeroHash, fmt.Errorf("bad path %q", c.path)
 		}
-		paths[i] = c.path
+		paths[i], noted[i] = c.path, c.path
+		if c.del {
+			noted[i] = delMark + c.path
+		}
 	}
 	if err := w.writeJournal(paths); err != nil {
 		return plumbing.ZeroHash, err
@@ -64,7 +67,7 @@ func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) 
 	if err := w.syncFiles(changes); err != nil {
 		return h, err
 	}
-	w.noteCommit(h, parent, paths)
+	w.noteCommit(h, parent, noted)
 	return h, w.clearJournal()
 }
 
@@ -94,23 +97,7 @@ func (w *Workspace) head() (branch plumbing.ReferenceName, commit, tree plumbing
 }
 
 func (w *Workspace) writeBlob(data []byte) (plumbing.Hash, error) {
-	obj := w.st.NewEncodedObject()
-	obj.SetType(plumbing.BlobObject)
-	obj.SetSize(int64(len(data)))
-	wr, err := obj.Writer()
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	if _, err := wr.Write(data); err != nil {
-		return plumbing.ZeroHash, err
-	}
-	if err := wr.Close(); err != nil {
-		return plumbing.ZeroHash, err
-	}
-	if w.st.HasEncodedObject(obj.Hash()) == nil {
-		return obj.Hash(), nil
-	}
-	return w.st.SetEncodedObject(obj)
+	return w.writeObject(plumbing.BlobObject, data)
 }
 
 // updateTree applies changes (paths relative to this tree) to the tree
@@ -119,11 +106,11 @@ func (w *Workspace) writeBlob(data []byte) (plumbing.Hash, error) {
 func (w *Workspace) updateTree(h plumbing.Hash, changes []change) (plumbing.Hash, error) {
 	entries := map[string]object.TreeEntry{}
 	if !h.IsZero() {
-		t, err := object.GetTree(w.st, h)
+		old, err := w.treeEntries(h)
 		if err != nil {
 			return plumbing.ZeroHash, err
 		}
-		for _, e := range t.Entries {
+		for _, e := range old {
 			entries[e.Name] = e
 		}
 	}
@@ -166,19 +153,33 @@ func (w *Workspace) writeTree(entries map[string]object.TreeEntry, old plumbing.
 	if len(entries) == 0 {
 		return plumbing.ZeroHash, nil
 	}
-	t := &object.Tree{Entries: make([]object.TreeEntry, 0, len(entries))}
+	list := make([]object.TreeEntry, 0, len(entries))
 	for _, e := range entries {
-		t.Entries = append(t.Entries, e)
+		list = append(list, e)
 	}
-	sort.Slice(t.Entries, func(i, j int) bool { return gitName(t.Entries[i]) < gitName(t.Entries[j]) })
-	obj := w.st.NewEncodedObject()
-	if err := t.Encode(obj); err != nil {
-		return plumbing.ZeroHash, err
+	sort.Slice(list, func(i, j int) bool { return gitName(list[i]) < gitName(list[j]) })
+	h, err := w.writeObject(plumbing.TreeObject, encodeTree(list))
+	if err != nil {
+		return h, err
 	}
-	if obj.Hash() == old {
-		return old, nil
+	if len(w.trees) > 32 {
+		clear(w.trees)
 	}
-	return w.st.SetEncodedObject(obj)
+	w.trees[h] = list
+	return h, nil
+}
+
+// treeEntries reads a tree, from the trees this process wrote last when
+// it can: the next save starts from them.
+func (w *Workspace) treeEntries(h plumbing.Hash) ([]object.TreeEntry, error) {
+	if list, ok := w.trees[h]; ok {
+		return list, nil
+	}
+	t, err := object.GetTree(w.st, h)
+	if err != nil {
+		return nil, err
+	}
+	return t.Entries, nil
 }
 
 // gitName is the sort key git uses in trees: folders sort as "name/".

@@ -188,9 +188,25 @@ func TestHistoryIndexRebuildAndCatchUp(t *testing.T) {
 	if err != nil || len(vs) != want {
 		t.Fatalf("history after rebuild: %v %+v", err, vs)
 	}
-	if storetest.HasGit() && (vs[2].Author.Name != "Git User" || vs[2].Message != "hand edit") {
+	if !storetest.HasGit() {
+		return
+	}
+	if vs[2].Author.Name != "Git User" || vs[2].Message != "hand edit" {
 		t.Fatalf("outside commit not indexed: %+v", vs[2])
 	}
+	storetest.Git(t, dir, "-c", "user.name=Git User", "-c", "user.email=g@example.org", "rm", "-q", "items/comments/"+c.ID+".md")
+	storetest.Git(t, dir, "-c", "user.name=Git User", "-c", "user.email=g@example.org", "commit", "-qm", "remove by hand")
+	vs, err = w.History(c.ID)
+	if err != nil || len(vs) != 4 || !vs[3].Deleted || vs[2].Deleted {
+		t.Fatalf("deletion not in history: %v %+v", err, vs)
+	}
+	if err := w.Restore(c.ID, 3); err != nil {
+		t.Fatalf("restore a deleted item: %v", err)
+	}
+	if got, err := w.Comment(c.ID); err != nil || got.Body != "v3 by git" {
+		t.Fatalf("after restore: %v %q", err, got.Body)
+	}
+	storetest.CheckGit(t, dir)
 }
 
 func editNumber(body string) int {

@@ -70,10 +70,10 @@ func ParseProfile(b []byte) (item.Profile, error) {
 // and how to recognise them again.
 type DraftMeta struct {
 	ID         string      `toml:"id" json:"id"`
-	Label      string      `toml:"label" json:"label"`             // e.g. "2nd draft"
-	Source     string      `toml:"source" json:"source"`           // file name as imported
-	SHA256     string      `toml:"sha256" json:"sha256"`           // of the source bytes
-	Size       int64       `toml:"size" json:"size"`               // bytes
+	Label      string      `toml:"label" json:"label"`   // e.g. "2nd draft"
+	Source     string      `toml:"source" json:"source"` // file name as imported
+	SHA256     string      `toml:"sha256" json:"sha256"` // of the source bytes
+	Size       int64       `toml:"size" json:"size"`     // bytes
 	Paragraphs int         `toml:"paragraphs,omitempty" json:"paragraphs,omitempty"`
 	Imported   time.Time   `toml:"imported" json:"imported"`
 	By         item.Person `toml:"by" json:"by"`

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
@@ -21,10 +22,20 @@ import (
 // appended at each save and caught up from HEAD when other tools (git,
 // sync) added commits. It can always be rebuilt from the repository.
 type historyIndex struct {
-	byPath map[string][]plumbing.Hash
+	byPath map[string][]histEntry
 	head   plumbing.Hash // last indexed commit
 	known  map[plumbing.Hash]bool
 }
+
+// histEntry is one commit that touched a path; deleted when it removed it.
+type histEntry struct {
+	commit  plumbing.Hash
+	deleted bool
+}
+
+// delMark prefixes a path deleted by a commit, in the index file and in
+// the lists passed around here.
+const delMark = "!"
 
 func (w *Workspace) historyPath() string { return filepath.Join(w.delegateDir(), "history") }
 
@@ -47,7 +58,8 @@ func (w *Workspace) noteCommit(h, parent plumbing.Hash, paths []string) {
 
 func (x *historyIndex) add(h plumbing.Hash, paths []string) {
 	for _, p := range paths {
-		x.byPath[p] = append(x.byPath[p], h)
+		q, del := strings.CutPrefix(p, delMark)
+		x.byPath[q] = append(x.byPath[q], histEntry{h, del})
 	}
 	if x.known != nil {
 		x.known[h] = true
@@ -123,7 +135,7 @@ func (w *Workspace) history() (*historyIndex, error) {
 }
 
 func loadHistory(path string) (*historyIndex, error) {
-	x := &historyIndex{byPath: map[string][]plumbing.Hash{}}
+	x := &historyIndex{byPath: map[string][]histEntry{}}
 	b, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, err
@@ -143,7 +155,8 @@ func loadHistory(path string) (*historyIndex, error) {
 		}
 		h := plumbing.NewHash(string(line[:40]))
 		if p := string(line[41:]); p != "-" {
-			x.byPath[p] = append(x.byPath[p], h)
+			q, del := strings.CutPrefix(p, delMark)
+			x.byPath[q] = append(x.byPath[q], histEntry{h, del})
 		}
 		x.head = h
 	}
@@ -158,7 +171,7 @@ func (w *Workspace) catchUp(head plumbing.Hash) error {
 		x.known = map[plumbing.Hash]bool{}
 		for _, hs := range x.byPath {
 			for _, h := range hs {
-				x.known[h] = true
+				x.known[h.commit] = true
 			}
 		}
 		x.known[x.head] = true
@@ -168,7 +181,7 @@ func (w *Workspace) catchUp(head plumbing.Hash) error {
 		return err
 	}
 	if !met && !x.head.IsZero() {
-		w.hist = &historyIndex{byPath: map[string][]plumbing.Hash{}, known: map[plumbing.Hash]bool{}}
+		w.hist = &historyIndex{byPath: map[string][]histEntry{}, known: map[plumbing.Hash]bool{}}
 		x = w.hist
 		if err := os.Remove(w.historyPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
@@ -275,8 +288,11 @@ func (w *Workspace) changedPaths(cache treeCache, a, b plumbing.Hash, prefix str
 		if inB && y.Mode == filemode.Dir {
 			db = y.Hash
 		}
-		if (inA && x.Mode != filemode.Dir) || (inB && y.Mode != filemode.Dir) {
+		switch {
+		case inB && y.Mode != filemode.Dir:
 			*out = append(*out, prefix+name)
+		case inA && x.Mode != filemode.Dir:
+			*out = append(*out, delMark+prefix+name)
 		}
 		return w.changedPaths(cache, da, db, prefix+name+"/", out)
 	}

@@ -46,17 +46,16 @@ func (w *Workspace) History(id string) ([]Version, error) {
 	if err != nil {
 		return nil, err
 	}
-	hashes := w.hist.byPath[p]
-	out := make([]Version, 0, len(hashes))
-	for i, h := range hashes {
-		c, err := object.GetCommit(w.st, h)
+	entries := w.hist.byPath[p]
+	out := make([]Version, 0, len(entries))
+	for i, e := range entries {
+		c, err := object.GetCommit(w.st, e.commit)
 		if err != nil {
 			return nil, err
 		}
 		subject, _, _ := strings.Cut(c.Message, "\n")
-		_, err = w.entryHash(c.TreeHash, p)
-		out = append(out, Version{N: i + 1, Commit: h.String(), Author: item.Person{Name: c.Author.Name, Email: c.Author.Email},
-			When: c.Author.When, Message: subject, Deleted: errors.Is(err, ErrNotFound)})
+		out = append(out, Version{N: i + 1, Commit: e.commit.String(), Author: item.Person{Name: c.Author.Name, Email: c.Author.Email},
+			When: c.Author.When, Message: subject, Deleted: e.deleted})
 	}
 	return out, nil
 }

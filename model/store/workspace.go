@@ -16,6 +16,8 @@ import (
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage"
 
 	"github.com/delegate-itu/delegate/model/item"
@@ -41,6 +43,9 @@ type Workspace struct {
 	st        storage.Storer
 	user      item.Person
 	hist      *historyIndex
+	trees     map[plumbing.Hash][]object.TreeEntry // written by this process
+	idx       *index.Index                         // git's index as last written here
+	idxStamp  os.FileInfo
 	recovered []string
 	closed    bool
 }
@@ -113,7 +118,7 @@ func Open(dir string, opts Options) (*Workspace, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrNotWorkspace, dir, err)
 	}
-	w := &Workspace{dir: dir, repo: repo, st: repo.Storer, user: opts.User}
+	w := &Workspace{dir: dir, repo: repo, st: repo.Storer, user: opts.User, trees: map[plumbing.Hash][]object.TreeEntry{}}
 	if w.user.Name == "" {
 		if cfg, err := repo.Config(); err == nil {
 			w.user = item.Person{Name: cfg.User.Name, Email: cfg.User.Email}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -35,7 +36,7 @@ func (w *Workspace) syncFiles(changes []change) error {
 // updateIndex refreshes the index entries of the changed paths from the
 // files on disk, so git status sees nothing to do.
 func (w *Workspace) updateIndex(changes []change) error {
-	idx, err := w.st.Index()
+	idx, err := w.gitIndex()
 	if err != nil {
 		return fmt.Errorf("read git index: %w", err)
 	}
@@ -61,12 +62,35 @@ func (w *Workspace) updateIndex(changes []change) error {
 	return w.writeIndex(idx)
 }
 
-func (w *Workspace) writeIndex(idx *index.Index) error {
-	var b strings.Builder
-	if err := index.NewEncoder(&b).Encode(idx); err != nil {
-		return fmt.Errorf("write git index: %w", err)
+// gitIndex reads git's index, or reuses the copy this process last wrote
+// when the file has not changed since (git CLI runs in between re-read it).
+func (w *Workspace) gitIndex() (*index.Index, error) {
+	fi, err := os.Stat(w.abs(".git/index"))
+	if w.idx != nil && err == nil && w.idxStamp != nil && fi.Size() == w.idxStamp.Size() && fi.ModTime().Equal(w.idxStamp.ModTime()) {
+		return w.idx, nil
 	}
-	return writeFileAtomic(w.abs(".git/index"), []byte(b.String()))
+	w.idx = nil
+	return w.st.Index()
+}
+
+func (w *Workspace) writeIndex(idx *index.Index) error {
+	data, ok := encodeIndexV2(idx)
+	if !ok {
+		var b bytes.Buffer
+		if err := index.NewEncoder(&b).Encode(idx); err != nil {
+			return fmt.Errorf("write git index: %w", err)
+		}
+		data = b.Bytes()
+	}
+	path := w.abs(".git/index")
+	if err := writeFileQuick(path, data, 0o644); err != nil {
+		return err
+	}
+	fi, err := os.Stat(path)
+	if err == nil {
+		w.idx, w.idxStamp = idx, fi
+	}
+	return nil
 }
 
 func (w *Workspace) journalPath() string { return filepath.Join(w.delegateDir(), "saving") }
