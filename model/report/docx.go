@@ -179,6 +179,9 @@ func (r *docReader) readNote() (string, error) {
 
 // cleanText collapses tabs, line breaks and runs of spaces into one space.
 func cleanText(s string) string {
+	if isClean(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -194,4 +197,23 @@ func cleanText(s string) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// isClean reports text that cleanText would return unchanged: no tabs or
+// breaks, no double, leading or trailing spaces (most paragraphs).
+func isClean(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\t', '\n', '\r':
+			return false
+		case ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		}
+	}
+	return true
 }

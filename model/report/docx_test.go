@@ -151,3 +151,13 @@ func TestNumberFormats(t *testing.T) {
 		})
 	}
 }
+
+func TestCleanText(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", "a b": "a b", " a": "a", "a ": "a", "a  b": "a b", "a\tb": "a b", "a\n\nb": "a b", " ": "", "\t\n": "", "a\u00a0b": "a\u00a0b",
+	} {
+		if got := cleanText(in); got != want {
+			t.Errorf("cleanText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
