@@ -9,18 +9,24 @@ import (
 	"github.com/delegate-itu/delegate/model/report/redline"
 )
 
-// runDraft dispatches `delegatectl draft inspect|compare`.
+// draftUsage lists the draft subcommands.
+const draftUsage = "usage: delegatectl draft import FILE [--label L] | draft inspect FILE [--json] | draft compare OLD NEW [--json]"
+
+// runDraft dispatches `delegatectl draft import|inspect|compare`; import
+// (into the workspace) lives in draftimport.go.
 func runDraft(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("usage: delegatectl draft inspect FILE [--json] | draft compare OLD NEW [--json]")
+		return usagef(draftUsage)
 	}
 	switch args[0] {
+	case "import":
+		return runDraftImport(e, args[1:])
 	case "inspect":
 		return runDraftInspect(e, args[1:])
 	case "compare":
 		return runDraftCompare(e, args[1:])
 	}
-	return usagef("unknown draft command %q (inspect or compare)", args[0])
+	return usagef("unknown draft command %q (import, inspect or compare)", args[0])
 }
 
 // splitArgs lets flags come before or after the file names.
