@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed profiles/*.toml
+//go:embed profiles/*.toml icon/delegate.png
 var files embed.FS
 
 // DefaultProfile is the WTPF-26 consultation profile.
@@ -22,6 +22,15 @@ func Profile() []byte {
 	b, err := files.ReadFile(DefaultProfile)
 	if err != nil {
 		panic("assets: embedded profile missing: " + err.Error()) // a build defect, not a user error
+	}
+	return b
+}
+
+// Icon returns the application icon as PNG bytes.
+func Icon() []byte {
+	b, err := files.ReadFile("icon/delegate.png")
+	if err != nil {
+		panic("assets: embedded icon missing: " + err.Error())
 	}
 	return b
 }

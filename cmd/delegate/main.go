@@ -1,17 +1,48 @@
+// Command delegate is the Delegate desktop application: wiring only.
 package main
 
 import (
+	"fmt"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
-	_ "github.com/go-git/go-git/v5"
-	_ "github.com/yuin/goldmark"
-	_ "github.com/adrg/xdg"
-	_ "golang.org/x/text/unicode/norm"
+
+	"github.com/delegate-itu/delegate/assets"
+	"github.com/delegate-itu/delegate/model/appinfo"
+	"github.com/delegate-itu/delegate/model/process"
+	"github.com/delegate-itu/delegate/ui"
 )
 
 func main() {
-	a := app.New()
-	w := a.NewWindow("x")
-	w.SetContent(widget.NewLabel("x"))
-	w.ShowAndRun()
+	profile, err := process.Parse(assets.Profile())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "delegate:", err)
+		os.Exit(1)
+	}
+	a := app.NewWithID(appinfo.ID)
+	a.SetIcon(fyne.NewStaticResource("delegate.png", assets.Icon()))
+	opt, err := options()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "delegate:", err)
+		os.Exit(2)
+	}
+	s := ui.NewSession(a, profile, opt)
+	s.Window().ShowAndRun()
+}
+
+// options reads DELEGATE_TODAY=YYYY-MM-DD, which shows the app as on another
+// day: for training sessions, demonstrations and screenshots.
+func options() (ui.Options, error) {
+	var opt ui.Options
+	if v := os.Getenv("DELEGATE_TODAY"); v != "" {
+		d, err := process.ParseDate(v)
+		if err != nil || !d.Exact() {
+			return opt, fmt.Errorf("DELEGATE_TODAY=%q: write the day as YYYY-MM-DD", v)
+		}
+		fixed := d.Start(time.UTC).Add(12 * time.Hour)
+		opt.Now = func() time.Time { return fixed }
+	}
+	return opt, nil
 }

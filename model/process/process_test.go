@@ -229,3 +229,23 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkState(b *testing.B) {
+	p := wtpf(b)
+	at := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	for b.Loop() {
+		_ = p.State(at)
+	}
+}
+
+func BenchmarkParseProfile(b *testing.B) {
+	data, err := os.ReadFile("../../assets/profiles/wtpf-26.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := Parse(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Enforces the layering in docs/architecture.md: model/ never depends on Fyne,
+# ui or assets; delegatectl never depends on Fyne (it builds without cgo).
+set -euo pipefail
+mod=$(go list -m)
+fail=0
+bad=$(go list -deps ./model/... | grep -E "^fyne.io/|^$mod/(ui|assets)(/|$)" || true)
+if [ -n "$bad" ]; then
+  echo "check-layers: model/ depends on: $bad" >&2
+  fail=1
+fi
+bad=$(go list -deps ./cmd/delegatectl | grep -E "^fyne.io/|^$mod/ui(/|$)" || true)
+if [ -n "$bad" ]; then
+  echo "check-layers: delegatectl depends on: $bad" >&2
+  fail=1
+fi
+CGO_ENABLED=0 go build -o /dev/null ./cmd/delegatectl || { echo "check-layers: delegatectl does not build without cgo" >&2; fail=1; }
+[ $fail -eq 0 ] && echo "check-layers: ok"
+exit $fail
