@@ -44,16 +44,7 @@ func ctl(t *testing.T, args ...string) string {
 	t.Helper()
 	var out, errb bytes.Buffer
 	e := &env{stdout: &out, stderr: &errb}
-	var code int
-	if len(args) > 1 && args[0] == "draft" && args[1] == "import" {
-		code = exitOK
-		if err := runDraftImport(e, args[2:]); err != nil {
-			t.Fatalf("draft import: %v", err)
-		}
-	} else {
-		code = run(e, args)
-	}
-	if code != exitOK {
+	if code := run(e, args); code != exitOK {
 		t.Fatalf("delegatectl %s: exit %d\n%s%s", strings.Join(args, " "), code, out.String(), errb.String())
 	}
 	return out.String()
