@@ -232,7 +232,7 @@ func FuzzImportDocx(f *testing.F) {
 		}
 	}
 	f.Add(rawDocx(f, richBody(), germanStyles, testNumbering, testFootnotes))
-	opt := ImportOptions{MaxUnpackedBytes: 8 << 20, MaxEntryBytes: 4 << 20}
+	opt := ImportOptions{MaxUnpackedBytes: 1 << 20, MaxEntryBytes: 256 << 10}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := Import("fuzz.docx", data, opt)
 		checkFuzzResult(t, d, err)

@@ -161,7 +161,7 @@ func idPrefix(sec string) string {
 func assignIDs(d *Draft) {
 	used := map[string]bool{}
 	ordinal := map[string]int{}
-	lastPara := map[string]string{}
+	lastPara, lastRef := map[string]string{}, map[string]string{}
 	for i := range d.Blocks {
 		b := &d.Blocks[i]
 		id := baseID(b, ordinal, lastPara)
@@ -177,8 +177,24 @@ func assignIDs(d *Draft) {
 		b.Ref = b.cite()
 		if b.Kind == KindParagraph && b.Number != "" {
 			lastPara[b.Section] = id
+			lastRef[b.Section] = b.Ref
+		}
+		if b.Kind == KindListItem && lastRef[b.Section] != "" && !b.Annex {
+			b.Ref = listRef(lastRef[b.Section], b.Number, id)
 		}
 	}
+}
+
+// listRef cites a list item by its paragraph: "§1.2 ¶7 b)" or, for a
+// bullet, "§1.2 ¶7, item 2".
+func listRef(parent, number, id string) string {
+	if number != "" {
+		return parent + " " + number
+	}
+	if i := strings.LastIndex(id, "-li"); i >= 0 {
+		return parent + ", item " + strings.SplitN(id[i+3:], "-", 2)[0]
+	}
+	return parent
 }
 
 func baseID(b *Block, ordinal map[string]int, lastPara map[string]string) string {

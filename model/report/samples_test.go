@@ -175,7 +175,7 @@ func TestSampleDocxForms(t *testing.T) {
 			if d.HadRevisions || d.Label != "2nd draft" || d.Version != 2 || len(d.Footnotes) != 4 {
 				t.Errorf("revisions %v, label %q, version %d, footnotes %d", d.HadRevisions, d.Label, d.Version, len(d.Footnotes))
 			}
-			if b := d.Block("s4.4-p91-iii"); b == nil || b.Text != "diversity of routes for critical links;" {
+			if b := d.Block("s4.4-p91-iii"); b == nil || b.Text != "diversity of routes for critical links;" || b.Ref != "§4.4 ¶91 iii)" {
 				t.Errorf("roman list item: %+v", b)
 			}
 		})
