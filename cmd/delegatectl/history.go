@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/delegate-itu/delegate/model/store"
@@ -99,6 +100,10 @@ func runDiff(e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e, ops)
 	}
-	fmt.Fprint(e.stdout, store.FormatDiff(ops))
+	d := store.FormatDiff(ops)
+	if !strings.HasSuffix(d, "\n") {
+		d += "\n"
+	}
+	fmt.Fprint(e.stdout, d)
 	return nil
 }
