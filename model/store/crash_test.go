@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -225,4 +226,47 @@ func mustWrite(t *testing.T, path, s string) {
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestHistoryIndexRebuildMatchesIncremental checks that the index built
+// by walking the repository equals the one appended save by save.
+func TestHistoryIndexRebuildMatchesIncremental(t *testing.T) {
+	w := storetest.New(t)
+	c := storetest.Comment("1", "a")
+	_ = w.SaveComment(&c, "add")
+	o := storetest.Opinion(2)
+	_ = w.SaveOpinion(&o, "add")
+	if _, err := w.ImportDraft(store.DraftImport{Source: "d.md", Data: []byte("x"), Label: "2nd draft", Parsed: []byte("{}")}); err != nil {
+		t.Fatal(err)
+	}
+	c.Body = "b"
+	_ = w.SaveComment(&c, "edit body")
+	dir := w.Dir()
+	_ = w.Close()
+	path := filepath.Join(dir, ".git", "delegate", "history")
+	before := sortedLines(t, path)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	w, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.History(c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if after := sortedLines(t, path); strings.Join(after, "\n") != strings.Join(before, "\n") {
+		t.Fatalf("rebuilt index differs:\n%s\n---\n%s", strings.Join(before, "\n"), strings.Join(after, "\n"))
+	}
+}
+
+func sortedLines(t *testing.T, path string) []string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	sort.Strings(lines)
+	return lines
 }

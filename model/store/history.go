@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
@@ -238,75 +237,141 @@ func (w *Workspace) unindexed(head plumbing.Hash, known map[plumbing.Hash]bool) 
 	return out, met, nil
 }
 
-// treeCache keeps recently read trees as maps; consecutive commits share
-// most of them.
-type treeCache map[plumbing.Hash]map[string]object.TreeEntry
+// treeCache keeps recently read trees as raw bytes; consecutive commits
+// share most of them.
+type treeCache map[plumbing.Hash][]byte
 
-func (w *Workspace) entries(cache treeCache, h plumbing.Hash) (map[string]object.TreeEntry, error) {
+func (w *Workspace) rawTree(cache treeCache, h plumbing.Hash) ([]byte, error) {
 	if h.IsZero() {
 		return nil, nil
 	}
-	if m, ok := cache[h]; ok {
-		return m, nil
+	if b, ok := cache[h]; ok {
+		return b, nil
 	}
-	t, err := object.GetTree(w.st, h)
+	obj, err := w.st.EncodedObject(plumbing.TreeObject, h)
 	if err != nil {
 		return nil, err
 	}
-	m := make(map[string]object.TreeEntry, len(t.Entries))
-	for _, e := range t.Entries {
-		m[e.Name] = e
+	r, err := obj.Reader()
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(r)
+	if cerr := r.Close(); err == nil {
+		err = cerr
 	}
 	if len(cache) > 64 {
 		clear(cache)
 	}
-	cache[h] = m
-	return m, nil
+	cache[h] = b
+	return b, err
 }
 
-// changedPaths lists the files that differ between two trees.
+// rawEntry is one tree entry read in place, without allocating.
+type rawEntry struct {
+	dir  bool
+	name []byte
+	hash plumbing.Hash
+}
+
+// nextEntry reads "<mode> <name>\0<20-byte hash>" from a raw tree.
+func nextEntry(b []byte) (rawEntry, []byte, error) {
+	sp := bytes.IndexByte(b, ' ')
+	nul := bytes.IndexByte(b, 0)
+	if sp < 0 || nul < sp || len(b) < nul+21 {
+		return rawEntry{}, nil, errors.New("damaged tree object")
+	}
+	e := rawEntry{dir: string(b[:sp]) == "40000", name: b[sp+1 : nul]}
+	copy(e.hash[:], b[nul+1:nul+21])
+	return e, b[nul+21:], nil
+}
+
+// gitCmp orders entries as git sorts trees: folders as if named "name/".
+func gitCmp(a, b rawEntry) int {
+	n := min(len(a.name), len(b.name))
+	if c := bytes.Compare(a.name[:n], b.name[:n]); c != 0 {
+		return c
+	}
+	next := func(e rawEntry) int {
+		switch {
+		case len(e.name) > n:
+			return int(e.name[n])
+		case e.dir:
+			return '/'
+		}
+		return -1
+	}
+	return next(a) - next(b)
+}
+
+// changedPaths lists the files that differ between two trees, walking both
+// sorted entry lists in step and descending only into folders that differ.
+// Deleted files carry delMark.
 func (w *Workspace) changedPaths(cache treeCache, a, b plumbing.Hash, prefix string, out *[]string) error {
 	if a == b {
 		return nil
 	}
-	ea, err := w.entries(cache, a)
+	ra, err := w.rawTree(cache, a)
 	if err != nil {
 		return err
 	}
-	eb, err := w.entries(cache, b)
+	rb, err := w.rawTree(cache, b)
 	if err != nil {
 		return err
 	}
-	visit := func(name string, x, y object.TreeEntry, inA, inB bool) error {
-		if inA && inB && x.Hash == y.Hash && x.Mode == y.Mode {
-			return nil
-		}
-		var da, db plumbing.Hash
-		if inA && x.Mode == filemode.Dir {
-			da = x.Hash
-		}
-		if inB && y.Mode == filemode.Dir {
-			db = y.Hash
-		}
+	var ea, eb rawEntry
+	for len(ra) > 0 || len(rb) > 0 {
+		c := 0
 		switch {
-		case inB && y.Mode != filemode.Dir:
-			*out = append(*out, prefix+name)
-		case inA && x.Mode != filemode.Dir:
-			*out = append(*out, delMark+prefix+name)
-		}
-		return w.changedPaths(cache, da, db, prefix+name+"/", out)
-	}
-	for name, x := range ea {
-		y, inB := eb[name]
-		if err := visit(name, x, y, true, inB); err != nil {
-			return err
-		}
-	}
-	for name, y := range eb {
-		if _, inA := ea[name]; !inA {
-			if err := visit(name, object.TreeEntry{}, y, false, true); err != nil {
+		case len(ra) == 0:
+			c = 1
+		case len(rb) == 0:
+			c = -1
+		default:
+			if ea, _, err = nextEntry(ra); err != nil {
 				return err
 			}
+			if eb, _, err = nextEntry(rb); err != nil {
+				return err
+			}
+			c = gitCmp(ea, eb)
+		}
+		var da, db plumbing.Hash
+		if c <= 0 {
+			if ea, ra, err = nextEntry(ra); err != nil {
+				return err
+			}
+		}
+		if c >= 0 {
+			if eb, rb, err = nextEntry(rb); err != nil {
+				return err
+			}
+		}
+		switch {
+		case c == 0 && ea.hash == eb.hash:
+			continue
+		case c == 0 && ea.dir:
+			da, db = ea.hash, eb.hash
+		case c == 0:
+			*out = append(*out, prefix+string(eb.name))
+			continue
+		case c < 0 && ea.dir:
+			da = ea.hash
+		case c < 0:
+			*out = append(*out, delMark+prefix+string(ea.name))
+			continue
+		case eb.dir:
+			db = eb.hash
+		default:
+			*out = append(*out, prefix+string(eb.name))
+			continue
+		}
+		name := string(ea.name)
+		if c > 0 {
+			name = string(eb.name)
+		}
+		if err := w.changedPaths(cache, da, db, prefix+name+"/", out); err != nil {
+			return err
 		}
 	}
 	return nil
