@@ -190,3 +190,33 @@ func TestCoverAndNomination(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// FuzzParseEnums checks that every accepted spelling parses to a value
+// whose own spelling parses back to it.
+func FuzzParseEnums(f *testing.F) {
+	for _, s := range []string{"Substantive", "sup", "state of palestine", "Ready for review", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if k, err := ParseKind(s); err == nil {
+			if k2, err := ParseKind(string(k)); err != nil || k2 != k {
+				t.Fatalf("kind %q", s)
+			}
+		}
+		if a, err := ParseAction(s); err == nil {
+			if a2, err := ParseAction(string(a)); err != nil || a2 != a {
+				t.Fatalf("action %q", s)
+			}
+		}
+		if c, err := ParseCategory(s); err == nil {
+			if c2, err := ParseCategory(string(c)); err != nil || c2 != c {
+				t.Fatalf("category %q", s)
+			}
+		}
+		if st, err := ParseStatus(s); err == nil {
+			if st2, err := ParseStatus(string(st)); err != nil || st2 != st {
+				t.Fatalf("status %q", s)
+			}
+		}
+	})
+}
