@@ -52,10 +52,7 @@ func acquireLock(dir, user string) (stale bool, err error) {
 	for attempt := 0; attempt < 2; attempt++ {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if err == nil {
-			_, err = f.Write(data)
-			if err == nil {
-				err = f.Sync()
-			}
+			_, err = f.Write(data) // no fsync: after a crash the lock is stale anyway
 			return stale, errors.Join(err, f.Close())
 		}
 		if !errors.Is(err, os.ErrExist) {
