@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -39,8 +40,8 @@ func runList(e *env, args []string) error {
 	}
 	defer w.Close()
 	rows, err := listRows(w)
-	if err != nil {
-		return err
+	if err != nil { // damaged files are named, the readable items still listed
+		fmt.Fprintln(e.stderr, "warning:", err)
 	}
 	if *asJSON {
 		return writeJSON(e, rows)
@@ -55,14 +56,8 @@ func runList(e *env, args []string) error {
 }
 
 func listRows(w *store.Workspace) ([]listRow, error) {
-	cs, err := w.Comments()
-	if err != nil {
-		return nil, err
-	}
-	os, err := w.Opinions()
-	if err != nil {
-		return nil, err
-	}
+	cs, cerr := w.Comments()
+	os, oerr := w.Opinions()
 	rows := make([]listRow, 0, len(cs)+len(os))
 	for _, c := range cs {
 		summary := c.Body
@@ -79,7 +74,7 @@ func listRows(w *store.Workspace) ([]listRow, error) {
 		rows = append(rows, listRow{o.ID, "opinion", where, "", o.Review.Status, o.Author.Name, o.Updated, o.Title})
 	}
 	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Updated.Before(rows[j].Updated) })
-	return rows, nil
+	return rows, errors.Join(cerr, oerr)
 }
 
 // runShow is `delegatectl show ID [--json]`.

@@ -39,7 +39,7 @@ func commands() map[string]command {
 		"version":  {"print the version", runVersion},
 		"init":     {"create a workspace (a git repository) for your delegation's work", runInit},
 		"comment":  {"add a comment on a paragraph of a draft: comment add --para N --body TEXT", runComment},
-		"opinion":  {"add a draft Opinion proposal from a TOML file: opinion add FILE", runOpinion},
+		"opinion":  {"add or replace a draft Opinion proposal from a TOML file: opinion add FILE, opinion edit ID FILE", runOpinion},
 		"list":     {"list comments and Opinion proposals", runList},
 		"show":     {"show one comment or Opinion proposal", runShow},
 		"edit":     {"change an item (body, kind, proposal, status); one save = one commit", runEdit},

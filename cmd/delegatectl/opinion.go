@@ -5,48 +5,69 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
 )
 
-// runOpinion dispatches `delegatectl opinion add FILE`. FILE is the same
+// runOpinion dispatches `delegatectl opinion add FILE` and
+// `delegatectl opinion edit ID FILE`. FILE is the same
 // format as a stored Opinion proposal (docs/file-format.md) without id,
 // author, times and review: TOML, optionally between "+++" lines and
 // followed by Markdown notes.
 func runOpinion(e *env, args []string) error {
-	if len(args) == 0 || args[0] != "add" {
-		return usagef("usage: delegatectl opinion add FILE [--workspace DIR]")
+	const usage = "usage: delegatectl opinion add FILE | opinion edit ID FILE [--workspace DIR]"
+	if len(args) == 0 || (args[0] != "add" && args[0] != "edit") {
+		return usagef(usage)
 	}
-	fs := newFlags(e, "opinion add")
+	fs := newFlags(e, "opinion "+args[0])
 	dir := workspaceFlag(fs)
 	pos, err := parseInterleaved(fs, args[1:])
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("usage: delegatectl opinion add FILE [--workspace DIR]")
+	if (args[0] == "add" && len(pos) != 1) || (args[0] == "edit" && len(pos) != 2) {
+		return usagef(usage)
 	}
-	b, err := os.ReadFile(pos[0])
+	file := pos[len(pos)-1]
+	o, err := readOpinionFile(file)
 	if err != nil {
-		return usageError{err}
-	}
-	if !bytes.HasPrefix(b, []byte("+++\n")) {
-		b = append(append([]byte("+++\n"), bytes.TrimRight(b, "\n")...), "\n+++\n"...)
-	}
-	o, err := store.ParseOpinion(b)
-	if err != nil {
-		return usagef("%s: %v", pos[0], err)
-	}
-	if o.ID != "" || o.Author.Name != "" || !o.Created.IsZero() || o.Review.Status != "" {
-		return usagef("%s: leave out id, author, created, updated and review: Delegate sets them", pos[0])
+		return err
 	}
 	w, err := openWorkspace(e, *dir)
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	if err := w.SaveOpinion(&o, "add"); err != nil {
-		return usagef("%s: %v", pos[0], err)
+	what := "add"
+	if args[0] == "edit" {
+		old, err := w.Opinion(pos[0])
+		if err != nil {
+			return usageError{err}
+		}
+		o.ID, o.Author, o.Created, o.Review, what = old.ID, old.Author, old.Created, old.Review, "edit text"
 	}
-	fmt.Fprintf(e.stdout, "added Opinion proposal %s (%s)\n", o.ID, o.Title)
+	if err := w.SaveOpinion(&o, what); err != nil {
+		return usagef("%s: %v", file, err)
+	}
+	fmt.Fprintf(e.stdout, "saved Opinion proposal %s (%s): %s\n", o.ID, o.Title, what)
 	return nil
+}
+
+// readOpinionFile reads an Opinion proposal written by hand.
+func readOpinionFile(file string) (item.Opinion, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return item.Opinion{}, usageError{err}
+	}
+	if !bytes.HasPrefix(b, []byte("+++\n")) {
+		b = append(append([]byte("+++\n"), bytes.TrimRight(b, "\n")...), "\n+++\n"...)
+	}
+	o, err := store.ParseOpinion(b)
+	if err != nil {
+		return o, usagef("%s: %v", file, err)
+	}
+	if o.ID != "" || o.Author.Name != "" || !o.Created.IsZero() || o.Review.Status != "" {
+		return o, usagef("%s: leave out id, author, created, updated and review: Delegate sets them", file)
+	}
+	return o, nil
 }

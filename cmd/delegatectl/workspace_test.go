@@ -68,8 +68,15 @@ func TestWorkspaceCommands(t *testing.T) {
 		addComment(t, "--para", "§1 ¶2", "--kind", "substantive", "--body", "Which questions?"),
 		addComment(t, "--para", "3", "--quote", "uneven", "--action", "MOD", "--proposed", "very uneven", "--reasons", "Data show it."),
 	}
-	if out := ctl(t, "opinion", "add", opinion); !strings.HasPrefix(out, "added Opinion proposal ") {
+	out := ctl(t, "opinion", "add", opinion)
+	if !strings.HasPrefix(out, "saved Opinion proposal ") {
 		t.Fatalf("opinion add: %s", out)
+	}
+	oid := strings.Fields(out)[3]
+	_ = os.WriteFile(opinion, []byte(strings.Replace(miniOpinion, "to measure usage gaps", "to measure and publish usage gaps", 1)), 0o644)
+	ctl(t, "opinion", "edit", oid, opinion)
+	if out := ctl(t, "show", oid); !strings.Contains(out, "1 to measure and publish usage gaps.") {
+		t.Fatalf("opinion after edit: %s", out)
 	}
 	ctl(t, "edit", ids[0], "--body", "Say *the key* questions.")
 	ctl(t, "edit", ids[0], "--body", "Say *the three key* questions.", "--status", "ready-for-review")
