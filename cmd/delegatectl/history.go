@@ -6,7 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/report/redline"
 )
 
 // runHistory is `delegatectl history ID [--json]`: every saved version.
@@ -100,7 +100,7 @@ func runDiff(e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e, ops)
 	}
-	d := store.FormatDiff(ops)
+	d := redline.Render(ops)
 	if !strings.HasSuffix(d, "\n") {
 		d += "\n"
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report/redline"
 )
 
 // Version is one saved state of an item: who, when, why, which commit.
@@ -78,7 +79,7 @@ func (w *Workspace) VersionBytes(id string, n int) ([]byte, error) {
 }
 
 // Diff compares two versions of an item word by word.
-func (w *Workspace) Diff(id string, from, to int) ([]DiffOp, error) {
+func (w *Workspace) Diff(id string, from, to int) ([]redline.Op, error) {
 	a, err := w.VersionBytes(id, from)
 	if err != nil {
 		return nil, err
@@ -87,7 +88,7 @@ func (w *Workspace) Diff(id string, from, to int) ([]DiffOp, error) {
 	if err != nil {
 		return nil, err
 	}
-	return WordDiff(string(a), string(b)), nil
+	return redline.Diff(string(a), string(b)), nil
 }
 
 // Restore makes version n the current one again, as a new commit: the

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report/redline"
 	"github.com/delegate-itu/delegate/model/store"
 	"github.com/delegate-itu/delegate/model/store/storetest"
 )
@@ -35,7 +36,7 @@ func TestSaveEditHistoryRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := store.FormatDiff(ops); !strings.Contains(d, "[-First-]{+Third+}") || !strings.Contains(d, "{+, final+}") {
+	if d := redline.Render(ops); !strings.Contains(d, "[-First-]{+Third+}") || !strings.Contains(d, "{+, final+}") {
 		t.Fatalf("diff:\n%s", d)
 	}
 	if err := w.Restore(c.ID, 1); err != nil {
