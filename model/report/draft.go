@@ -92,6 +92,13 @@ func (b Block) cite() string {
 	return "§" + sec
 }
 
+// ituTerms restores the capitals of ITU terms that section slugs lower-case,
+// so a citation reads "invites Member States", as in the text.
+var ituTerms = strings.NewReplacer(
+	"member states", "Member States", "sector members", "Sector Members",
+	"secretary general", "Secretary-General", "directors of the bureaux", "Directors of the Bureaux",
+)
+
 func annexRef(b Block) string {
 	parts := strings.Split(b.Section, "/")
 	out := []string{"Annex"}
@@ -100,7 +107,7 @@ func annexRef(b Block) string {
 			out = append(out, "Opinion "+strings.TrimPrefix(p, "op"))
 			continue
 		}
-		out = append(out, strings.ReplaceAll(p, "-", " "))
+		out = append(out, ituTerms.Replace(strings.ReplaceAll(p, "-", " ")))
 	}
 	if b.Number != "" {
 		out[len(out)-1] += " " + b.Number

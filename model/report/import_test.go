@@ -108,7 +108,7 @@ func TestRefs(t *testing.T) {
 	for id, want := range map[string]string{
 		"s2.1-p3": "§2.1 ¶3", "s2.1": "§2.1", "front-b1": "front matter", "s2.1-p4-li2": "§2.1 ¶4, item 2", "s2.1-t1": "§2.1",
 		"annex-op1-considering-b":             "Annex, Opinion 1, considering b)",
-		"annex-op1-invites-member-states-1-i": "Annex, Opinion 1, invites member states, 1 i)",
+		"annex-op1-invites-member-states-1-i": "Annex, Opinion 1, invites Member States, 1 i)",
 	} {
 		if b := d.Block(id); b == nil || b.Ref != want {
 			t.Errorf("%s: ref = %+v, want %q", id, b, want)
