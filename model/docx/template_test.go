@@ -4,8 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"io"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -172,7 +172,9 @@ func FuzzFill(f *testing.F) {
 	})
 }
 
-func zipReader(b []byte) (*zip.Reader, error) { return zip.NewReader(bytes.NewReader(b), int64(len(b))) }
+func zipReader(b []byte) (*zip.Reader, error) {
+	return zip.NewReader(bytes.NewReader(b), int64(len(b)))
+}
 
 // wellFormed fails the test when s is not well-formed XML.
 func wellFormed(t *testing.T, name, s string) {
