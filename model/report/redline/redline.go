@@ -127,7 +127,11 @@ func encode(a, b []string) ([]rune, []rune, []string) {
 		}
 		return out
 	}
-	return conv(a), conv(b), vocab
+	// Sequenced on purpose: in "return conv(a), conv(b), vocab" Go leaves
+	// unspecified whether vocab is read before the calls append to it.
+	ra := conv(a)
+	rb := conv(b)
+	return ra, rb, vocab
 }
 
 func indexRune(i int) rune {
