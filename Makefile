@@ -5,7 +5,7 @@ BIN := $(CURDIR)/bin
 STATICCHECK_VERSION := v0.8.2
 export LANG ?= en_US.UTF-8
 
-.PHONY: run test lint e2e bench screenshots build deps-build deps-e2e deps-bench clean
+.PHONY: run test lint e2e bench fuzz screenshots build deps-build deps-e2e deps-bench clean
 
 ## run: install what is missing, build, and open Delegate on its embedded sample
 run: deps-build
@@ -35,6 +35,10 @@ e2e: build deps-e2e
 ## bench: the repo's benchmarks beside their baselines, as a table
 bench: deps-build deps-bench
 	scripts/bench.sh
+
+## fuzz: every Fuzz target for FUZZTIME each (default 10s)
+fuzz:
+	FUZZTIME=$(or $(FUZZTIME),10s) scripts/fuzz.sh
 
 ## screenshots: refresh the screenshots in docs/ from the real window
 screenshots: build deps-e2e
