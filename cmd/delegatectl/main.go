@@ -47,6 +47,7 @@ func commands() map[string]command {
 		"diff":     {"word diff between two versions of an item", runDiff},
 		"restore":  {"make an old version of an item current again (as a new version)", runRestore},
 		"timeline": {"where the preparatory process stands on a day", runTimeline},
+		"correct":  {"correct a process date in the workspace (a moved meeting or deadline)", runCorrect},
 	}
 }
 

@@ -21,6 +21,7 @@ func runTimeline(e *env, args []string) error {
 	at := fs.String("at", "", "the day to ask about, YYYY-MM-DD (default: today in Geneva)")
 	profilePath := fs.String("profile", "", "a process profile file (default: the embedded WTPF-26 profile)")
 	corrPath := fs.String("corrections", "", "a file of date corrections to apply to the profile")
+	wsDir := fs.String("workspace", "", "apply the date corrections saved in this workspace")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -28,6 +29,11 @@ func runTimeline(e *env, args []string) error {
 	p, err := loadProfile(*profilePath, *corrPath)
 	if err != nil {
 		return usageError{err}
+	}
+	if *wsDir != "" {
+		if p, err = withWorkspaceCorrections(e, p, *wsDir); err != nil {
+			return err
+		}
 	}
 	when := time.Now()
 	if *at != "" {
@@ -106,4 +112,18 @@ func daysLeft(n int) string {
 		return "1 day left"
 	}
 	return fmt.Sprintf("%d days left", n)
+}
+
+// withWorkspaceCorrections applies the date corrections a workspace holds.
+func withWorkspaceCorrections(e *env, p *process.Profile, dir string) (*process.Profile, error) {
+	w, err := openWorkspace(e, dir)
+	if err != nil {
+		return nil, err
+	}
+	defer w.Close()
+	c, err := w.ProcessCorrections()
+	if err != nil {
+		return nil, err
+	}
+	return p.Apply(c)
 }

@@ -110,3 +110,43 @@ func TestVersion(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, out)
 	}
 }
+
+// A correction saved in a workspace moves the deadline the timeline reports,
+// and is one commit in the workspace's history.
+func TestCorrectSavesInWorkspace(t *testing.T) {
+	ws := filepath.Join(t.TempDir(), "ws")
+	if code, _, errs := runCLI(t, "init", "--workspace", ws, "--user-name", "Ana Ruiz", "--user-email", "ana@example.org",
+		"--entity", "Sample", "--category", "Member State", "--country", "Sample"); code != 0 {
+		t.Fatalf("init: %s", errs)
+	}
+	if code, _, errs := runCLI(t, "correct", "draft3-comments", "--actual", "2025-06-30", "--note", "extended", "--workspace", ws); code != 0 {
+		t.Fatalf("correct: %s", errs)
+	}
+	code, out, errs := runCLI(t, "timeline", "--at", "2025-06-20", "--json", "--workspace", ws)
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var got struct {
+		Open bool `json:"comment_window_open"`
+		Next struct {
+			Actual   string `json:"actual"`
+			DaysLeft int    `json:"days_left"`
+		} `json:"next_deadline"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil || !got.Open || got.Next.Actual != "2025-06-30" || got.Next.DaysLeft != 10 {
+		t.Fatalf("after the correction: %v %+v", err, got)
+	}
+	for name, args := range map[string][]string{
+		"unknown milestone": {"correct", "nope", "--actual", "2025-06-30", "--workspace", ws},
+		"month deadline":    {"correct", "draft3-comments", "--actual", "2025-07", "--workspace", ws},
+		"bad date":          {"correct", "ieg2", "--actual", "2025-02-31", "--workspace", ws},
+		"nothing to change": {"correct", "ieg2", "--workspace", ws},
+	} {
+		if code, _, _ := runCLI(t, args...); code != exitUsage {
+			t.Errorf("%s: exit %d, want %d", name, code, exitUsage)
+		}
+	}
+	if code, out, _ := runCLI(t, "timeline", "--at", "2025-06-20", "--json", "--workspace", ws); code != 0 || !strings.Contains(out, `"actual": "2025-06-30"`) {
+		t.Fatalf("a refused correction changed the saved ones:\n%s", out)
+	}
+}

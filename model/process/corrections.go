@@ -83,3 +83,28 @@ func (p *Profile) index(id string) int {
 	}
 	return -1
 }
+
+// Set adds fix, or merges it into the existing correction of the same
+// milestone (fields left empty in fix keep their earlier value).
+func (c *Corrections) Set(fix Correction) {
+	for i := range c.Corrections {
+		old := &c.Corrections[i]
+		if old.ID != fix.ID {
+			continue
+		}
+		if !fix.Planned.IsZero() {
+			old.Planned = fix.Planned
+		}
+		if !fix.Actual.IsZero() {
+			old.Actual = fix.Actual
+		}
+		if !fix.End.IsZero() {
+			old.End = fix.End
+		}
+		if fix.Note != "" {
+			old.Note = fix.Note
+		}
+		return
+	}
+	c.Corrections = append(c.Corrections, fix)
+}

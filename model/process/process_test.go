@@ -249,3 +249,17 @@ func BenchmarkParseProfile(b *testing.B) {
 		}
 	}
 }
+
+func TestCorrectionsSetMerges(t *testing.T) {
+	var c Corrections
+	c.Set(Correction{ID: "ieg2", Actual: Date{2025, 2, 10}})
+	c.Set(Correction{ID: "ieg2", End: Date{2025, 2, 11}, Note: "two days"})
+	c.Set(Correction{ID: "ieg3", Planned: Date{2025, 9, 22}})
+	if len(c.Corrections) != 2 {
+		t.Fatalf("corrections: %+v", c.Corrections)
+	}
+	got := c.Corrections[0]
+	if got.Actual.String() != "2025-02-10" || got.End.String() != "2025-02-11" || got.Note != "two days" {
+		t.Fatalf("merged correction: %+v", got)
+	}
+}
