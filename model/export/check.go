@@ -141,23 +141,26 @@ func checkLanguage(in Input) []Finding {
 		return nil
 	}
 	var out []Finding
-	check := func(id, what, text string) {
-		if reason := notEnglish(text); reason != "" {
-			out = append(out, Finding{Level: LevelWarn, Code: "language", Item: id,
-				Message: fmt.Sprintf("%s looks %s; IEG work is in English", what, reason)})
+	check := func(id, what string, texts ...string) {
+		for _, text := range texts {
+			if reason := notEnglish(text); reason != "" {
+				out = append(out, Finding{Level: LevelWarn, Code: "language", Item: id,
+					Message: fmt.Sprintf("%s looks %s; IEG work is in English", what, reason)})
+				return
+			}
 		}
 	}
 	c := in.Cover
-	check("", "the Summary", c.Summary+" "+c.Title+" "+c.ActionRequired)
+	check("", "the cover (Title, Summary, Action required)", c.Title+". "+c.Summary+" "+c.ActionRequired)
 	for _, cm := range in.Comments {
-		text := cm.Body + " " + cm.Reasons
+		texts := []string{cm.Body, cm.Reasons}
 		if cm.Proposal != nil {
-			text += " " + cm.Proposal.Proposed
+			texts = append(texts, cm.Proposal.Proposed)
 		}
-		check(cm.ID, "comment "+cm.ID, text)
+		check(cm.ID, "comment "+cm.ID, texts...)
 	}
 	for _, o := range in.Opinions {
-		check(o.ID, "Opinion proposal "+o.ID, o.Text()+" "+o.Reasons)
+		check(o.ID, "Opinion proposal "+o.ID, o.Text(), o.Reasons)
 	}
 	return out
 }

@@ -36,8 +36,11 @@ type Package struct {
 // or ErrNotPackage), so a coordinator never imports something altered.
 func Verify(data []byte) (*Package, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if errors.Is(err, zip.ErrInsecurePath) {
+		return nil, fmt.Errorf("%w: an entry has a path outside the package", ErrUnsafe)
+	}
 	if err != nil {
-		if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) {
+		if bytes.HasPrefix(data, []byte("PK")) && (errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat)) {
 			return nil, fmt.Errorf("%w: the zip is damaged (%v)", ErrTampered, err)
 		}
 		return nil, fmt.Errorf("%w: %v", ErrNotPackage, err)
