@@ -15,48 +15,123 @@ import (
 	"github.com/delegate-itu/delegate/model/process"
 )
 
+// Runner runs work off the UI goroutine and then done on it. Tests inject a
+// synchronous runner so a flow can be asserted step by step.
+type Runner func(work func(), done func())
+
+// goRunner is the real runner: a goroutine, then back with fyne.Do.
+func goRunner(work func(), done func()) {
+	go func() {
+		work()
+		fyne.Do(done)
+	}()
+}
+
 // Session is one open Delegate window and what its screens share.
 type Session struct {
 	app     fyne.App
 	win     fyne.Window
 	profile *process.Profile
 	now     func() time.Time // injectable so tests see a fixed day
+	run     Runner
+	opt     Options
+
+	work *work // the open workspace; nil while the chooser shows
+	busy bool  // background work holds the workspace
 
 	timeline *timelineScreen
+	main     *mainScreen
 }
 
 // Options configure a session; zero values mean the defaults.
 type Options struct {
 	// Now returns the current time; defaults to time.Now.
 	Now func() time.Time
+	// Run runs background work (import, carry); defaults to a goroutine
+	// that comes back with fyne.Do.
+	Run Runner
+	// Open names the workspace to open at start: "sample", a folder, or ""
+	// for the last one used (the chooser when there is none).
+	Open string
+	// SampleDir is where the sample workspace lives; defaults to the user
+	// data folder (store.Dir).
+	SampleDir string
+	// Show picks the first screen after opening: "reader" (default),
+	// "items", "timeline", "proposal", "history", "changed", "carry".
+	// For demonstrations and screenshots.
+	Show string
 }
 
-// NewSession builds the main window for the given process profile.
+// Preference keys.
+const (
+	prefLastWorkspace = "workspace.last"
+	prefWinWidth      = "window.width"
+	prefWinHeight     = "window.height"
+)
+
+// NewSession builds the main window for the given process profile. It opens
+// the workspace named in the options or the last one used, else the chooser.
 func NewSession(a fyne.App, p *process.Profile, opt Options) *Session {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	s := &Session{app: a, profile: p, now: opt.Now}
+	if opt.Run == nil {
+		opt.Run = goRunner
+	}
+	s := &Session{app: a, profile: p, now: opt.Now, run: opt.Run, opt: opt}
 	s.win = a.NewWindow(appinfo.Name)
 	s.timeline = newTimelineScreen(s)
-	s.win.SetContent(s.buildUI())
 	s.win.SetMainMenu(s.buildMenu())
-	s.win.Resize(fyne.NewSize(1240, 780))
+	s.restoreSize()
+	s.win.SetCloseIntercept(s.onClose)
+	s.start()
 	return s
 }
 
 // Window returns the session's main window.
 func (s *Session) Window() fyne.Window { return s.win }
 
-func (s *Session) buildUI() fyne.CanvasObject {
-	return container.NewPadded(s.timeline.buildUI())
+// start opens what the options or preferences name, else the chooser.
+func (s *Session) start() {
+	target := s.opt.Open
+	if target == "" {
+		target = s.app.Preferences().String(prefLastWorkspace)
+	}
+	if target != "" {
+		if err := s.openTarget(target); err == nil {
+			return
+		}
+	}
+	s.showChooser()
 }
 
-func (s *Session) buildMenu() *fyne.MainMenu {
-	about := fyne.NewMenuItem(lang.L("About Delegate"), s.onAbout)
-	return fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("Help"), about),
-	)
+func (s *Session) restoreSize() {
+	pr := s.app.Preferences()
+	w := pr.FloatWithFallback(prefWinWidth, 1240)
+	h := pr.FloatWithFallback(prefWinHeight, 780)
+	s.win.Resize(fyne.NewSize(float32(w), float32(h)))
+}
+
+// onClose remembers the window size and releases the workspace.
+func (s *Session) onClose() {
+	sz := s.win.Canvas().Size()
+	if sz.Width > 200 && sz.Height > 200 {
+		s.app.Preferences().SetFloat(prefWinWidth, float64(sz.Width))
+		s.app.Preferences().SetFloat(prefWinHeight, float64(sz.Height))
+	}
+	s.closeWork()
+	s.win.Close()
+}
+
+func (s *Session) closeWork() {
+	if s.work == nil {
+		return
+	}
+	if s.main != nil {
+		s.main.editor.autosaveNow()
+	}
+	_ = s.work.ws.Close()
+	s.work, s.main = nil, nil
 }
 
 func (s *Session) onAbout() {
@@ -64,4 +139,14 @@ func (s *Session) onAbout() {
 		"Version": appinfo.Version(), "Forum": s.profile.Name,
 	})
 	dialog.ShowInformation(lang.L("About Delegate"), msg, s.win)
+}
+
+// showError tells the user what went wrong, in their words.
+func (s *Session) showError(err error) {
+	dialog.ShowError(userError(err), s.win)
+}
+
+// timelineOnly shows the dashboard alone (no workspace open yet).
+func (s *Session) timelineOnly() fyne.CanvasObject {
+	return container.NewPadded(s.timeline.buildUI())
 }

@@ -31,6 +31,7 @@ type timelineScreen struct {
 	milestones *fyne.Container
 
 	state process.State
+	root  fyne.CanvasObject // built once, shown on the chooser and in a tab
 }
 
 func newTimelineScreen(s *Session) *timelineScreen {
@@ -58,6 +59,13 @@ func bigLabel() *widget.Label {
 }
 
 func (t *timelineScreen) buildUI() fyne.CanvasObject {
+	if t.root == nil {
+		t.root = t.build()
+	}
+	return t.root
+}
+
+func (t *timelineScreen) build() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(t.s.profile.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	title.Truncation = fyne.TextTruncateEllipsis

@@ -13,7 +13,7 @@ import (
 	"github.com/delegate-itu/delegate/model/process"
 )
 
-func testProfile(t *testing.T) *process.Profile {
+func testProfile(t testing.TB) *process.Profile {
 	t.Helper()
 	data, err := os.ReadFile("../assets/profiles/wtpf-26.toml")
 	if err != nil {

@@ -33,9 +33,11 @@ func main() {
 }
 
 // options reads DELEGATE_TODAY=YYYY-MM-DD, which shows the app as on another
-// day: for training sessions, demonstrations and screenshots.
+// day, DELEGATE_OPEN=sample|FOLDER, which opens a workspace without the
+// chooser, and DELEGATE_SHOW=SCREEN, the first screen: for training
+// sessions, demonstrations and screenshots.
 func options() (ui.Options, error) {
-	var opt ui.Options
+	opt := ui.Options{Open: os.Getenv("DELEGATE_OPEN"), Show: os.Getenv("DELEGATE_SHOW")}
 	if v := os.Getenv("DELEGATE_TODAY"); v != "" {
 		d, err := process.ParseDate(v)
 		if err != nil || !d.Exact() {

@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/delegate-itu/delegate/model/item"
+)
+
+// collect reads the form into a comment, starting from the one loaded.
+func (e *editor) collect() (item.Comment, error) {
+	c := e.cur
+	c.Kind = item.Kind(e.kind.Selected)
+	c.Body = e.body.Text
+	c.Reasons = e.reasons.Text
+	c.SubThemes = nil
+	for i, o := range e.themes.Options {
+		for _, s := range e.themes.Selected {
+			if s == o {
+				c.SubThemes = append(c.SubThemes, i+1)
+			}
+		}
+	}
+	c.Proposal = nil
+	if e.propose.Checked {
+		c.Proposal = &item.Proposal{Action: item.Action(e.action.Selected), Existing: e.existing.Text, Proposed: e.proposed.Text}
+	}
+	if err := e.reanchor(&c); err != nil {
+		return c, err
+	}
+	if to := item.Status(e.status.Selected); to != "" && to != c.Review.Status {
+		r, err := c.Review.Move(to, e.detail.Text)
+		if err != nil {
+			return c, err
+		}
+		c.Review = r
+	}
+	return c, nil
+}
+
+// reanchor follows an edited quote: it must be found in the paragraph, so
+// the comment can be carried to the next draft.
+func (e *editor) reanchor(c *item.Comment) error {
+	q := norm.NFC.String(strings.TrimSpace(e.quote.Text))
+	if q == c.Anchor.Quote {
+		return nil
+	}
+	w := e.m.s.work
+	b := w.draft.Block(c.Anchor.ParagraphID)
+	if c.Anchor.DraftID != w.cur.ID || b == nil {
+		return errors.New(lang.L("This comment is on an earlier draft; carry it to the current draft before changing its quote."))
+	}
+	if q != "" && !strings.Contains(norm.NFC.String(b.Text), q) {
+		return errors.New(lang.L("The quoted passage is not in {{.Ref}} as written. Copy it from the paragraph, or press Whole paragraph.", map[string]any{"Ref": b.Ref}))
+	}
+	c.Anchor = anchorFor(w.cur.ID, *b, q)
+	return nil
+}
+
+// onSave commits the comment: one save, one commit.
+func (e *editor) onSave() {
+	if !e.active {
+		return
+	}
+	c, err := e.collect()
+	if err != nil {
+		e.m.s.showError(err)
+		return
+	}
+	what := lang.L("edit")
+	if c.ID == "" {
+		what = lang.L("new comment")
+	}
+	w := e.m.s.work
+	if err := w.ws.SaveComment(&c, what); err != nil {
+		e.m.s.showError(fmt.Errorf("%s: %w", lang.L("The comment was not saved"), userError(err)))
+		return
+	}
+	e.clearAutosave()
+	w.put(c)
+	e.edit(c)
+	e.m.refresh()
+	if e.block != nil {
+		e.showParagraph(e.block)
+	}
+	e.state.SetText(lang.L("Saved {{.When}}", map[string]any{"When": c.Updated.Local().Format("15:04:05")}))
+}
+
+// onDiscard drops unsaved edits after asking.
+func (e *editor) onDiscard() {
+	if !e.dirty {
+		e.close()
+		e.clearAutosave()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Discard changes?"), lang.L("Your unsaved changes to this comment will be lost."), func(ok bool) {
+		if ok {
+			e.clearAutosave()
+			e.close()
+		}
+	}, e.m.s.win)
+}
+
+// autosave keeps the form's unsaved state inside the workspace's .git
+// folder (never committed), so a crash or power cut loses nothing.
+type autosave struct {
+	Comment item.Comment `json:"comment"`
+	Quote   string       `json:"quote"`
+	Status  string       `json:"status"`
+	Detail  string       `json:"detail,omitempty"`
+}
+
+func autosavePath(dir string) string {
+	return filepath.Join(dir, ".git", "delegate-ui", "unsaved.json")
+}
+
+// autosaveNow writes the unsaved form, if any.
+func (e *editor) autosaveNow() {
+	if !e.active || !e.dirty || e.m.s.work == nil {
+		return
+	}
+	c := e.cur
+	c.Kind, c.Body, c.Reasons = item.Kind(e.kind.Selected), e.body.Text, e.reasons.Text
+	c.Proposal = nil
+	if e.propose.Checked {
+		c.Proposal = &item.Proposal{Action: item.Action(e.action.Selected), Existing: e.existing.Text, Proposed: e.proposed.Text}
+	}
+	b, err := json.Marshal(autosave{Comment: c, Quote: e.quote.Text, Status: e.status.Selected, Detail: e.detail.Text})
+	if err != nil {
+		return
+	}
+	p := autosavePath(e.m.s.work.ws.Dir())
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return
+	}
+	tmp := p + ".tmp"
+	if os.WriteFile(tmp, b, 0o644) == nil {
+		_ = os.Rename(tmp, p)
+	}
+}
+
+func (e *editor) clearAutosave() {
+	if e.m.s.work != nil {
+		_ = os.Remove(autosavePath(e.m.s.work.ws.Dir()))
+	}
+}
+
+// recover reopens edits left unsaved by a crash.
+func (e *editor) recover() {
+	b, err := os.ReadFile(autosavePath(e.m.s.work.ws.Dir()))
+	if err != nil {
+		return
+	}
+	var a autosave
+	if json.Unmarshal(b, &a) != nil {
+		return
+	}
+	w := e.m.s.work
+	if w.draft == nil {
+		return
+	}
+	if b := w.draft.Block(a.Comment.Anchor.ParagraphID); b != nil && a.Comment.Anchor.DraftID == w.cur.ID {
+		e.block = b
+	}
+	e.load(a.Comment)
+	e.loading = true
+	e.quote.SetText(a.Quote)
+	e.status.SetSelected(a.Status)
+	e.detail.SetText(a.Detail)
+	e.loading = false
+	e.dirty = true
+	e.state.SetText(lang.L("Recovered unsaved changes from your last session. Save them, or Discard."))
+}

@@ -1,0 +1,125 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/delegate-itu/delegate/model/store"
+)
+
+// historyView lists an item's saved versions (who, when, what), shows the
+// word-level difference each made, and restores an old one as a new save.
+type historyView struct {
+	m        *mainScreen
+	id       string
+	versions []store.Version
+	list     *widget.List
+	diff     *widget.RichText
+	title    *widget.Label
+	restore  *widget.Button
+	sel      int
+	dlg      dialog.Dialog
+}
+
+// onHistory shows the history of the comment in the editor.
+func (e *editor) onHistory() {
+	if !e.active || e.cur.ID == "" {
+		e.m.s.showInfo(lang.L("History"), lang.L("This comment has not been saved yet, so it has no history."))
+		return
+	}
+	e.m.showHistory(e.cur.ID)
+}
+
+// showHistory opens the history of item id in a dialog.
+func (m *mainScreen) showHistory(id string) *historyView {
+	h := &historyView{m: m, id: id, sel: -1}
+	vs, err := m.s.work.ws.History(id)
+	if err != nil {
+		m.s.showError(err)
+		return nil
+	}
+	h.versions = vs
+	h.list = widget.NewList(func() int { return len(h.versions) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(versionLine(h.versions[len(h.versions)-1-i]))
+	})
+	h.list.OnSelected = func(i widget.ListItemID) { h.show(len(h.versions) - 1 - i) }
+	h.diff = newRedlineText(nil)
+	h.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h.title.Wrapping = fyne.TextWrapWord
+	h.restore = widget.NewButtonWithIcon(lang.L("Restore this version"), theme.HistoryIcon(), h.onRestore)
+	h.restore.Disable()
+	right := container.NewBorder(h.title, h.restore, nil, nil, container.NewVScroll(h.diff))
+	split := container.NewHSplit(h.list, right)
+	split.Offset = 0.38
+	h.dlg = dialog.NewCustom(lang.L("History of {{.ID}}", map[string]any{"ID": id}), lang.L("Close"), split, m.s.win)
+	h.dlg.Resize(fyne.NewSize(980, 600))
+	h.dlg.Show()
+	if len(vs) > 0 {
+		h.list.Select(0)
+	}
+	return h
+}
+
+func versionLine(v store.Version) string {
+	return fmt.Sprintf("v%d · %s · %s · %s", v.N, v.When.Local().Format("2 Jan 2006 15:04"), v.Author.Name, v.Message)
+}
+
+// show displays version n (index into versions) and what it changed.
+func (h *historyView) show(idx int) {
+	h.sel = idx
+	v := h.versions[idx]
+	h.title.SetText(lang.L("Version {{.N}}: {{.Msg}}", map[string]any{"N": v.N, "Msg": v.Message}))
+	from := v.N - 1
+	if from < 1 {
+		from = v.N
+	}
+	ops, err := h.m.s.work.ws.Diff(h.id, from, v.N)
+	if err != nil {
+		h.m.s.showError(err)
+		return
+	}
+	setRedline(h.diff, ops)
+	if idx == len(h.versions)-1 || v.Deleted {
+		h.restore.Disable()
+	} else {
+		h.restore.Enable()
+	}
+}
+
+// onRestore makes the selected version current again, as a new commit.
+func (h *historyView) onRestore() {
+	if h.sel < 0 {
+		return
+	}
+	n := h.versions[h.sel].N
+	w := h.m.s.work
+	if err := w.ws.Restore(h.id, n); err != nil {
+		h.m.s.showError(err)
+		return
+	}
+	c, err := w.ws.Comment(h.id)
+	if err != nil {
+		h.m.s.showError(err)
+		return
+	}
+	w.put(c)
+	h.m.editor.clearAutosave()
+	h.m.editor.edit(c)
+	h.m.refresh()
+	vs, err := w.ws.History(h.id)
+	if err == nil {
+		h.versions = vs
+		h.list.Refresh()
+		h.list.Select(0)
+	}
+}

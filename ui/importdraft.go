@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"errors"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/delegate-itu/delegate/assets"
+	"github.com/delegate-itu/delegate/model/store"
+)
+
+// onImport asks for a report draft file and imports it.
+func (m *mainScreen) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			m.s.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		defer r.Close()
+		data, err := io.ReadAll(r)
+		if err != nil {
+			m.s.showError(err)
+			return
+		}
+		m.importBytes(r.URI().Name(), "", data)
+	}, m.s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".md", ".txt", ".doc", ".pdf"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onImportSample imports the embedded 3rd draft, to try the carry.
+func (m *mainScreen) onImportSample() {
+	ss := assets.SampleDrafts()
+	s := ss[len(ss)-1]
+	m.importBytes(s.Name, s.Label, s.Data)
+}
+
+// importBytes reads, stores and carries a draft off the UI goroutine,
+// with a progress bar, then switches the reader to it.
+func (m *mainScreen) importBytes(name, label string, data []byte) {
+	if m.s.busy {
+		return
+	}
+	m.s.busy = true
+	bar := widget.NewProgressBar()
+	step := widget.NewLabel(lang.L("Reading {{.Name}}…", map[string]any{"Name": name}))
+	prog := dialog.NewCustomWithoutButtons(lang.L("Importing a new draft"), container.NewVBox(step, bar), m.s.win)
+	prog.Resize(fyne.NewSize(480, 140))
+	prog.Show()
+	say := func(f float64, msg string) {
+		fyne.Do(func() { bar.SetValue(f); step.SetText(msg) })
+	}
+	var err error
+	var meta store.DraftMeta
+	ws := m.s.work.ws
+	m.s.run(func() {
+		say(0.2, lang.L("Reading paragraphs and numbers…"))
+		meta, _, err = importDraft(ws, name, label, data)
+		say(0.8, lang.L("Carrying your comments to the new draft…"))
+	}, func() {
+		m.s.busy = false
+		prog.Hide()
+		m.afterImport(meta, err)
+	})
+}
+
+// afterImport reopens the screens on the new draft and shows the carry.
+func (m *mainScreen) afterImport(meta store.DraftMeta, err error) {
+	if errors.Is(err, store.ErrDraftExists) {
+		m.s.showInfo(lang.L("Already imported"), lang.L("This file was already imported as the {{.Label}}.", map[string]any{"Label": meta.Label}))
+		return
+	}
+	if err != nil {
+		m.s.showError(errors.New(lang.L("The draft was not imported: {{.Why}}", map[string]any{"Why": err.Error()})))
+		return
+	}
+	if err := m.s.work.load(); err != nil {
+		m.s.showError(err)
+		return
+	}
+	m.s.showMain()
+	m.s.main.carry.open()
+}

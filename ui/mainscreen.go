@@ -1,0 +1,231 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report"
+)
+
+// mainScreen is the window once a workspace is open: the draft (navigator,
+// reader, editor), the items list, the carry review and the timeline.
+type mainScreen struct {
+	s      *Session
+	f      filter
+	nav    *navigator
+	reader *reader
+	editor *editor
+	items  *itemsScreen
+	carry  *carryScreen
+
+	tabs                        *container.AppTabs
+	draftTab, itemsTab, timeTab *container.TabItem
+	status                      *widget.Label
+}
+
+// showMain builds the main screens for the open workspace.
+func (s *Session) showMain() {
+	m := &mainScreen{s: s}
+	s.main = m
+	m.status = widget.NewLabel("")
+	m.status.Truncation = fyne.TextTruncateEllipsis
+	m.reader = newReader(m)
+	m.editor = newEditor(m)
+	m.nav = newNavigator(m)
+	m.items = newItemsScreen(m)
+	m.carry = newCarryScreen(m)
+	draft := container.NewHSplit(m.reader.buildUI(), m.editor.buildUI())
+	draft.Offset = 0.56
+	body := container.NewHSplit(m.nav.buildUI(), draft)
+	body.Offset = 0.24
+	m.draftTab = container.NewTabItemWithIcon(lang.L("Draft"), theme.DocumentIcon(), body)
+	m.itemsTab = container.NewTabItemWithIcon(lang.L("Items"), theme.ListIcon(), m.items.buildUI())
+	m.timeTab = container.NewTabItemWithIcon(lang.L("Timeline"), theme.HistoryIcon(), s.timeline.buildUI())
+	m.tabs = container.NewAppTabs(m.draftTab, m.itemsTab, m.timeTab)
+	s.win.SetContent(container.NewBorder(nil, m.status, nil, nil, m.tabs))
+	s.win.SetMainMenu(s.buildMenu())
+	s.addShortcuts()
+	m.refresh()
+	m.sayOpened()
+	m.editor.recover()
+	m.showFirst(s.opt.Show)
+}
+
+// sayOpened puts what the user should know about the workspace in the
+// status line (and a damaged file or repaired save in a dialog).
+func (m *mainScreen) sayOpened() {
+	w := m.s.work
+	msg := lang.L("Workspace {{.Dir}}", map[string]any{"Dir": w.ws.Dir()})
+	if w.draft != nil {
+		msg = lang.L("Reading the {{.Draft}} · {{.N}} comments · workspace {{.Dir}}", map[string]any{"Draft": w.cur.Label, "N": len(w.comments), "Dir": w.ws.Dir()})
+	}
+	m.status.SetText(msg)
+	notes := append([]string{}, w.ws.Recovered()...)
+	if w.warning != "" {
+		notes = append(notes, w.warning)
+	}
+	if len(notes) > 0 {
+		m.s.showInfo(lang.L("Workspace repaired"), strings.Join(notes, "\n"))
+	}
+}
+
+// visible lists the indexes of the comments the filter lets through.
+func (m *mainScreen) visible() []int {
+	var out []int
+	for i := range m.s.work.comments {
+		if m.f.match(&m.s.work.comments[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// countAt counts the visible comments on a block of the current draft.
+func (m *mainScreen) countAt(blockID string) int {
+	n := 0
+	for _, i := range m.s.work.byPara[blockID] {
+		if m.f.match(&m.s.work.comments[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// quotesAt gives the byte spans of the visible comments' quotes in b.
+func (m *mainScreen) quotesAt(b *report.Block) [][2]int {
+	var spans [][2]int
+	for _, i := range m.s.work.byPara[b.ID] {
+		c := &m.s.work.comments[i]
+		if !m.f.match(c) || c.Anchor.Quote == "" {
+			continue
+		}
+		if sp, ok := quoteSpan(b.Text, c.Anchor); ok {
+			spans = append(spans, sp)
+		}
+	}
+	return spans
+}
+
+// quoteSpan finds an anchor's quote in text: at its offsets when they still
+// hold, else the first occurrence.
+func quoteSpan(text string, a item.Anchor) ([2]int, bool) {
+	if a.End <= len(text) && a.Start < a.End && text[a.Start:a.End] == a.Quote {
+		return [2]int{a.Start, a.End}, true
+	}
+	if i := strings.Index(text, a.Quote); i >= 0 {
+		return [2]int{i, i + len(a.Quote)}, true
+	}
+	return [2]int{}, false
+}
+
+// onParagraph follows the reader's selection in the editor.
+func (m *mainScreen) onParagraph(b *report.Block) {
+	m.editor.showParagraph(b)
+}
+
+// refresh redraws what depends on the comments or the filter.
+func (m *mainScreen) refresh() {
+	m.nav.refresh()
+	m.reader.list.Refresh()
+	m.items.refresh()
+}
+
+// showFirst opens the screen named in Options.Show.
+func (m *mainScreen) showFirst(name string) {
+	switch name {
+	case "items":
+		m.tabs.Select(m.itemsTab)
+	case "timeline":
+		m.tabs.Select(m.timeTab)
+	case "proposal", "history", "changed":
+		m.demo(name)
+	case "carry":
+		m.carry.demo()
+	default:
+		m.reader.first()
+	}
+}
+
+// demo prepares the editor for a screenshot: a proposal being written, an
+// item's history, or what changed under it.
+func (m *mainScreen) demo(name string) {
+	w := m.s.work
+	if len(w.comments) == 0 {
+		return
+	}
+	c := w.comments[len(w.comments)-1]
+	for _, x := range w.comments {
+		if x.Proposal != nil {
+			c = x
+		}
+	}
+	m.reader.show(c.Anchor.ParagraphID)
+	m.editor.edit(c)
+	switch name {
+	case "history":
+		m.editor.onHistory()
+	case "changed":
+		m.editor.onWhatChanged()
+	}
+}
+
+// addShortcuts registers the keyboard shortcuts on the canvas too, so they
+// work with the test driver, which has no main menu.
+func (s *Session) addShortcuts() {
+	for _, it := range s.shortcutItems() {
+		act := it.Action
+		s.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) { act() })
+	}
+}
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// shortcutItems are the menu items that carry a keyboard shortcut.
+func (s *Session) shortcutItems() []*fyne.MenuItem {
+	m := s.main
+	if m == nil {
+		return nil
+	}
+	mk := func(label string, sc fyne.Shortcut, f func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, f)
+		it.Shortcut = sc
+		return it
+	}
+	return []*fyne.MenuItem{
+		mk(lang.L("New comment on this paragraph"), ctrl(fyne.KeyN), m.onNewComment),
+		mk(lang.L("Save"), ctrl(fyne.KeyS), m.editor.onSave),
+		mk(lang.L("Find in items"), ctrl(fyne.KeyF), m.onFind),
+		mk(lang.L("Next paragraph"), ctrl(fyne.KeyDown), func() { m.goDraft(); m.reader.step(1) }),
+		mk(lang.L("Previous paragraph"), ctrl(fyne.KeyUp), func() { m.goDraft(); m.reader.step(-1) }),
+		mk(lang.L("Draft"), ctrl(fyne.Key1), func() { m.tabs.Select(m.draftTab) }),
+		mk(lang.L("Items"), ctrl(fyne.Key2), func() { m.tabs.Select(m.itemsTab) }),
+		mk(lang.L("Timeline"), ctrl(fyne.Key3), func() { m.tabs.Select(m.timeTab) }),
+		mk(lang.L("Import a new draft…"), ctrl(fyne.KeyI), m.onImport),
+	}
+}
+
+func (m *mainScreen) goDraft() { m.tabs.Select(m.draftTab) }
+
+// onNewComment starts a comment on the selected paragraph.
+func (m *mainScreen) onNewComment() {
+	m.goDraft()
+	if m.reader.current < 0 {
+		m.reader.first()
+	}
+	m.editor.newComment()
+}
+
+// onFind jumps to the items list's search box.
+func (m *mainScreen) onFind() {
+	m.tabs.Select(m.itemsTab)
+	m.s.win.Canvas().Focus(m.items.search)
+}

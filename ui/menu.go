@@ -1,0 +1,23 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+)
+
+// buildMenu is the main menu; with a workspace open it carries every main
+// action with its keyboard shortcut.
+func (s *Session) buildMenu() *fyne.MainMenu {
+	about := fyne.NewMenuItem(lang.L("About Delegate"), s.onAbout)
+	open := fyne.NewMenuItem(lang.L("Open another workspace…"), s.showChooser)
+	help := fyne.NewMenu(lang.L("Help"), about)
+	if s.main == nil {
+		return fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), open), help)
+	}
+	m := s.main
+	sc := s.shortcutItems()
+	file := fyne.NewMenu(lang.L("File"), sc[8], fyne.NewMenuItem(lang.L("Import the sample 3rd draft"), m.onImportSample), fyne.NewMenuItemSeparator(), open)
+	edit := fyne.NewMenu(lang.L("Edit"), sc[0], sc[1], fyne.NewMenuItemSeparator(), sc[2])
+	view := fyne.NewMenu(lang.L("View"), sc[3], sc[4], fyne.NewMenuItemSeparator(), sc[5], sc[6], sc[7])
+	return fyne.NewMainMenu(file, edit, view, help)
+}

@@ -1,0 +1,153 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/delegate-itu/delegate/assets"
+	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report"
+	"github.com/delegate-itu/delegate/model/store"
+)
+
+// sampleUser signs the sample workspace's commits.
+var sampleUser = item.Person{Name: "Sample Expert", Email: "expert@example.org"}
+
+// sampleComments are the example comments of the sample workspace, on the
+// 2nd draft: paragraph, kind, body, and an optional MOD proposal.
+var sampleComments = []struct {
+	para, quote, body string
+	kind              item.Kind
+	from, to          string
+	themes            []int
+}{
+	{para: "s1.1-p2", kind: item.KindGeneral, themes: []int{1},
+		body: "We welcome the focus on **practical measures**. Please keep the list of priorities short."},
+	{para: "s2.1-p11", kind: item.KindSubstantive, themes: []int{1},
+		body: "The affordability gap deserves its own recommendation.",
+		from: "In many countries", to: "In most developing countries"},
+	{para: "s1.2-p7", kind: item.KindEditorial,
+		body: "Define *meaningful connectivity* here as well, since later sections rely on it."},
+}
+
+// ensureSample opens the sample workspace in dir, creating it on first use
+// from the embedded 2nd draft and a few example comments.
+func ensureSample(dir string) (*work, error) {
+	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		return openWork(dir)
+	}
+	ws, err := store.Create(dir, sampleUser)
+	if err != nil {
+		return nil, err
+	}
+	err = fillSample(ws)
+	_ = ws.Close()
+	if err != nil {
+		return nil, fmt.Errorf("the sample workspace could not be prepared: %w", err)
+	}
+	return openWork(dir)
+}
+
+func fillSample(ws *store.Workspace) error {
+	p := item.Profile{Entity: "Republic of Sample", Category: item.CategoryMemberState, Country: "Sample",
+		Contacts: []item.Contact{{Name: sampleUser.Name, Email: sampleUser.Email, Organization: "Ministry of ICT", Coordinator: true}}}
+	if err := ws.SaveProfile(p, "Sample delegation profile"); err != nil {
+		return err
+	}
+	s := assets.SampleDrafts()[0]
+	meta, d, err := importDraft(ws, s.Name, s.Label, s.Data)
+	if err != nil {
+		return err
+	}
+	for _, sc := range sampleComments {
+		b := d.Block(sc.para)
+		if b == nil {
+			return fmt.Errorf("sample paragraph %s missing", sc.para)
+		}
+		c := item.Comment{Kind: sc.kind, Body: sc.body, SubThemes: sc.themes}
+		quote := firstSentence(b.Text)
+		if sc.from != "" {
+			quote = sc.from
+			c.Proposal = &item.Proposal{Action: item.ActionMod, Existing: sc.from, Proposed: sc.to}
+		}
+		c.Anchor = anchorFor(meta.ID, *b, quote)
+		if err := ws.SaveComment(&c, "example comment"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// importDraft reads a report draft and commits it with its parsed form.
+func importDraft(ws *store.Workspace, name, label string, data []byte) (store.DraftMeta, *report.Draft, error) {
+	d, err := report.Import(name, data, report.ImportOptions{Label: label})
+	if err != nil {
+		return store.DraftMeta{}, nil, err
+	}
+	parsed, err := json.Marshal(d)
+	if err != nil {
+		return store.DraftMeta{}, nil, err
+	}
+	if label == "" {
+		label = d.Label
+	}
+	meta, err := ws.ImportDraft(store.DraftImport{Source: name, Data: data, Label: label, Parsed: parsed, Paragraphs: d.Paragraphs()})
+	if err != nil && !errors.Is(err, store.ErrDraftExists) {
+		return meta, nil, err
+	}
+	return meta, d, err
+}
+
+// anchorFor ties a comment to quote inside block b of draft draftID, with
+// some context either side so the place can be found again in a later draft.
+func anchorFor(draftID string, b report.Block, quote string) item.Anchor {
+	text := norm.NFC.String(b.Text)
+	quote = norm.NFC.String(strings.TrimSpace(quote))
+	a := item.Anchor{DraftID: draftID, ParagraphID: b.ID, Number: b.Ref, Quote: quote}
+	i := strings.Index(text, quote)
+	if quote == "" || i < 0 {
+		return a
+	}
+	a.Start, a.End = i, i+len(quote)
+	a.Before = tail(text[:i], 60)
+	a.After = head(text[a.End:], 60)
+	return a
+}
+
+// firstSentence is the paragraph up to its first full stop.
+func firstSentence(s string) string {
+	if i := strings.Index(s, ". "); i > 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
+// head and tail cut s to about n bytes on a rune boundary.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8Start(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8Start(s[i]) {
+		i++
+	}
+	return s[i:]
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
