@@ -119,7 +119,7 @@ func (c *contribution) frontPage(d *docx.Document) {
 		{{Paragraphs: []docx.Paragraph{para()}}, {Paragraphs: []docx.Paragraph{right(docx.Text("Original: " + lang))}}},
 	}})
 	labelled := func(label, value string) {
-		d.Add(docx.Paragraph{KeepNext: true, Content: []docx.Inline{docx.Bold(label + "\t"), docx.Text(value)}})
+		d.Add(docx.Paragraph{KeepNext: true, Indent: 1134, Hanging: 1134, Content: []docx.Inline{docx.Bold(label + "\t"), docx.Text(value)}})
 	}
 	labelled("Source:", in.Delegation.Entity)
 	labelled("Title:", in.Cover.Title)
@@ -182,7 +182,7 @@ func (c *contribution) generalComments(d *docx.Document) {
 var commentColumns = []struct {
 	title string
 	width int
-}{{"No.", 600}, {"Section / ¶", 1100}, {"Type", 1150}, {"Existing text", 2300}, {"Proposed text", 2600}, {"Reasons / comment", 1888}}
+}{{"No.", 500}, {"Section / ¶", 1100}, {"Type", 1350}, {"Existing text", 2200}, {"Proposed text", 2600}, {"Reasons / comment", 1888}}
 
 func (c *contribution) commentTable(d *docx.Document, m marks) {
 	if len(c.specific) == 0 {
