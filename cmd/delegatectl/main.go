@@ -47,6 +47,9 @@ func commands() map[string]command {
 		"diff":     {"word diff between two versions of an item", runDiff},
 		"restore":  {"make an old version of an item current again (as a new version)", runRestore},
 		"timeline": {"where the preparatory process stands on a day", runTimeline},
+		"export":   {"build the submission package (contribution.docx, message.eml, manifest, zip): export --out FOLDER", runExport},
+		"package":  {"check or import a submission package: package verify FILE, package import FILE", runPackage},
+		"nominate": {"write an expert nomination e-mail to the secretariat: nominate --name N --organization O --email E --out FILE.eml", runNominate},
 		"correct":  {"correct a process date in the workspace (a moved meeting or deadline)", runCorrect},
 	}
 }
