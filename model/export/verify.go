@@ -173,7 +173,7 @@ func (p *Package) Items() (Items, error) {
 		o := &it.Opinions[i]
 		o.Normalize()
 		if err := o.Validate(); err != nil {
-			return it, fmt.Errorf("Opinion proposal %s in the package: %w", o.ID, err)
+			return it, fmt.Errorf("the Opinion proposal %s in the package: %w", o.ID, err)
 		}
 	}
 	return it, nil

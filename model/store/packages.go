@@ -93,7 +93,7 @@ func (w *Workspace) ImportItems(sender item.Person, pkg string, comments []item.
 		o.Review = item.Review{Status: item.StatusReady}
 		o.Normalize()
 		if err := o.Validate(); err != nil {
-			return fmt.Errorf("Opinion proposal %s: %w", o.ID, err)
+			return fmt.Errorf("the Opinion proposal %s: %w", o.ID, err)
 		}
 		data, err := FormatOpinion(o)
 		if err != nil {

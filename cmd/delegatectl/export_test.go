@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// exportWorkspace makes a workspace with two approved comments and one
+// approved Opinion amendment on the sample 2nd draft.
+func exportWorkspace(t *testing.T) string {
+	t.Helper()
+	tmp := t.TempDir()
+	t.Setenv("DELEGATE_WORKSPACE", filepath.Join(tmp, "ws"))
+	ctl(t, "init", "--user-name", "Amélie Dœ", "--user-email", "amelie@xyz.example", "--entity", "République de Xyz")
+	ctl(t, "draft", "import", "../../assets/samples/draft2.docx")
+	ids := []string{
+		addComment(t, "--para", "12", "--quote", "older persons", "--kind", "substantive", "--action", "MOD",
+			"--existing", "older persons", "--proposed", "older persons, women in rural areas", "--body", "Name rural women."),
+		addComment(t, "--para", "20", "--kind", "general", "--body", "The gender gap deserves its own section."),
+	}
+	op := filepath.Join(tmp, "op.toml")
+	_ = os.WriteFile(op, []byte(miniOpinion), 0o644)
+	ids = append(ids, strings.Fields(ctl(t, "opinion", "add", op))[3])
+	for _, id := range ids {
+		ctl(t, "edit", id, "--status", "ready-for-review")
+		ctl(t, "edit", id, "--status", "approved")
+	}
+	return tmp
+}
+
+var coverFlags = []string{"--title", "Comments on the 2nd draft", "--summary", "Two comments and one amendment.",
+	"--action-required", "The IEG is invited to consider this contribution.", "--now", "2024-12-10"}
+
+func zipIn(t *testing.T, dir string) string {
+	t.Helper()
+	m, _ := filepath.Glob(filepath.Join(dir, "*.zip"))
+	if len(m) != 1 {
+		t.Fatalf("zips in %s: %v", dir, m)
+	}
+	return m[0]
+}
+
+func TestExportVerifyImport(t *testing.T) {
+	tmp := exportWorkspace(t)
+	a, b := filepath.Join(tmp, "a"), filepath.Join(tmp, "b")
+	ctl(t, append([]string{"export", "--out", a, "--dry-run"}, coverFlags...)...)
+	ctl(t, append([]string{"export", "--out", b, "--dry-run"}, coverFlags...)...)
+	za, _ := os.ReadFile(zipIn(t, a))
+	zb, _ := os.ReadFile(zipIn(t, b))
+	if !bytes.Equal(za, zb) {
+		t.Fatal("two exports of one commit differ")
+	}
+	out := filepath.Join(tmp, "out")
+	if got := ctl(t, append([]string{"export", "--out", out, "--clean-copy"}, coverFlags...)...); !strings.Contains(got, "3 items") || !strings.Contains(got, "items marked submitted") {
+		t.Fatalf("export: %s", got)
+	}
+	for _, f := range []string{"contribution.docx", "contribution-clean.docx", "message.eml", "manifest.json", "items.json"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if got := ctl(t, "list"); strings.Count(got, "submitted") != 3 {
+		t.Errorf("after export:\n%s", got)
+	}
+	zip := zipIn(t, out)
+	if got := ctl(t, "package", "verify", zip); !strings.Contains(got, "verified") {
+		t.Errorf("verify: %s", got)
+	}
+	data, _ := os.ReadFile(zip)
+	data[len(data)/2] ^= 1
+	bad := filepath.Join(tmp, "bad.zip")
+	_ = os.WriteFile(bad, data, 0o644)
+	var buf bytes.Buffer
+	if code := run(&env{stdout: &buf, stderr: &buf}, []string{"package", "verify", bad}); code == exitOK || !strings.Contains(buf.String(), "changed after it was made") {
+		t.Errorf("tampered package: exit %d %s", code, buf.String())
+	}
+	t.Setenv("DELEGATE_WORKSPACE", filepath.Join(tmp, "coord"))
+	ctl(t, "init", "--user-name", "Kofi Mensah", "--user-email", "kofi@xyz.example", "--entity", "République de Xyz")
+	if got := ctl(t, "package", "import", zip); !strings.Contains(got, "imported 2 comments and 1 Opinion proposals") {
+		t.Errorf("import: %s", got)
+	}
+	if got := ctl(t, "list"); strings.Count(got, "ready-for-review") != 3 || !strings.Contains(got, "Amélie") {
+		t.Errorf("coordinator's list:\n%s", got)
+	}
+}
+
+func TestExportRefusesAndNominates(t *testing.T) {
+	tmp := exportWorkspace(t)
+	var buf bytes.Buffer
+	code := run(&env{stdout: &buf, stderr: &buf}, []string{"export", "--out", filepath.Join(tmp, "x"), "--title", "T"})
+	if code != exitUsage || !strings.Contains(buf.String(), "the Summary is missing") || !strings.Contains(buf.String(), "Action required") {
+		t.Errorf("exit %d: %s", code, buf.String())
+	}
+	eml := filepath.Join(tmp, "nomination.eml")
+	ctl(t, "nominate", "--name", "Zhang Wei", "--organization", "Ministry of ICT", "--email", "zhang@xyz.example",
+		"--country", "Xyz", "--category", "Member State", "--out", eml)
+	b, err := os.ReadFile(eml)
+	if err != nil || !bytes.Contains(b, []byte("To: <wtpf@itu.int>")) || !bytes.Contains(b, []byte("X-Unsent: 1")) {
+		t.Errorf("nomination: %v\n%s", err, b)
+	}
+}
