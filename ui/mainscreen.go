@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -62,9 +63,10 @@ func (s *Session) showMain() {
 // status line (and a damaged file or repaired save in a dialog).
 func (m *mainScreen) sayOpened() {
 	w := m.s.work
-	msg := lang.L("Workspace {{.Dir}}", map[string]any{"Dir": w.ws.Dir()})
+	dir := filepath.Base(w.ws.Dir())
+	msg := lang.L("Workspace {{.Dir}}", map[string]any{"Dir": dir})
 	if w.draft != nil {
-		msg = lang.L("Reading the {{.Draft}} · {{.N}} comments · workspace {{.Dir}}", map[string]any{"Draft": w.cur.Label, "N": len(w.comments), "Dir": w.ws.Dir()})
+		msg = lang.L("Reading the {{.Draft}} · {{.N}} comments · workspace {{.Dir}}", map[string]any{"Draft": w.cur.Label, "N": len(w.comments), "Dir": dir})
 	}
 	m.status.SetText(msg)
 	notes := append([]string{}, w.ws.Recovered()...)

@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report/redline"
+)
+
+// press triggers a keyboard shortcut on the window's canvas.
+func press(s *Session, k fyne.KeyName) {
+	s.win.Canvas().(fyne.Shortcutable).TypedShortcut(ctrl(k))
+}
+
+// selectPara selects a paragraph in the reader as a click would.
+func selectPara(t *testing.T, s *Session, id string) {
+	t.Helper()
+	row, ok := s.work.row[id]
+	if !ok {
+		t.Fatalf("no paragraph %s", id)
+	}
+	s.main.reader.list.Select(row)
+	if s.main.editor.block == nil || s.main.editor.block.ID != id {
+		t.Fatalf("editor follows %v, want %s", s.main.editor.block, id)
+	}
+}
+
+func TestFirstRunOpensTheSample(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir() + "/sample"
+	s := NewSession(a, testProfile(t), Options{Run: syncRun, SampleDir: dir})
+	t.Cleanup(func() { s.closeWork(); s.win.Close() })
+	if s.main != nil {
+		t.Fatal("a first run must show the chooser")
+	}
+	test.Tap(findButton(t, s.win.Content(), "Open the sample workspace"))
+	if s.main == nil || s.work.cur.Label != "2nd draft" || len(s.work.comments) != len(sampleComments) {
+		t.Fatalf("sample not open: main=%v", s.main != nil)
+	}
+	if got := a.Preferences().String(prefLastWorkspace); got != targetSample {
+		t.Fatalf("last workspace remembered as %q", got)
+	}
+	s.closeWork()
+	s2 := NewSession(a, testProfile(t), Options{Run: syncRun, SampleDir: dir})
+	t.Cleanup(func() { s2.closeWork(); s2.win.Close() })
+	if s2.main == nil {
+		t.Fatal("the second run must reopen the last workspace")
+	}
+}
+
+func TestCommentSaveListHistory(t *testing.T) {
+	s := newSampleSession(t, "")
+	before := len(s.work.comments)
+	selectPara(t, s, "s2.2-p20")
+	press(s, fyne.KeyN)
+	e := s.main.editor
+	if !e.active || e.cur.Anchor.ParagraphID != "s2.2-p20" {
+		t.Fatalf("Ctrl+N did not open a comment on ¶14: %+v", e.cur.Anchor)
+	}
+	e.kind.SetSelected(string(item.KindSubstantive))
+	test.Type(e.body, "Gender gaps in *skills* matter more than coverage.")
+	if !strings.Contains(e.state.Text, "Unsaved") {
+		t.Fatalf("state = %q", e.state.Text)
+	}
+	press(s, fyne.KeyS)
+	if len(s.work.comments) != before+1 {
+		t.Fatalf("comments = %d, want %d", len(s.work.comments), before+1)
+	}
+	c := s.work.comments[before]
+	if c.ID == "" || c.Anchor.Number != "§2.2 ¶20" || c.Kind != item.KindSubstantive || c.Anchor.Quote == "" {
+		t.Fatalf("saved comment = %+v", c)
+	}
+	if !itemsShow(s, c.ID) {
+		t.Fatal("the new comment is not in the items list")
+	}
+	h := s.main.showHistory(c.ID)
+	if len(h.versions) != 1 || h.versions[0].Author.Name != sampleUser.Name {
+		t.Fatalf("history = %+v", h.versions)
+	}
+	if s.main.countAt("s2.2-p20") != 1 || s.main.nav.counts[s.work.row["s2"]] != 2 {
+		t.Fatalf("counts: ¶20=%d §2=%d", s.main.countAt("s2.2-p20"), s.main.nav.counts[s.work.row["s2"]])
+	}
+}
+
+func itemsShow(s *Session, id string) bool {
+	for _, i := range s.main.items.shown {
+		if s.work.comments[i].ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func TestProposalPreviewShowsInsertionAndDeletion(t *testing.T) {
+	s := newSampleSession(t, "")
+	selectPara(t, s, "s1.1-p3")
+	press(s, fyne.KeyN)
+	e := s.main.editor
+	test.Tap(e.propose)
+	if !e.propBox.Visible() {
+		t.Fatal("the proposal fields stay hidden")
+	}
+	e.existing.SetText("")
+	test.Type(e.existing, "shaped by comments from delegations")
+	test.Type(e.proposed, "shaped by written comments from Member States")
+	var del, ins []string
+	for _, sg := range e.redline.Segments {
+		ts := sg.(*widget.TextSegment)
+		switch ts.Style {
+		case styleDeleted:
+			del = append(del, ts.Text)
+		case styleInserted:
+			ins = append(ins, ts.Text)
+		}
+	}
+	if !strings.Contains(strings.Join(del, ""), "delegations") || !strings.Contains(strings.Join(ins, ""), "written") || !strings.Contains(strings.Join(ins, ""), "Member States") {
+		t.Fatalf("preview: deleted %q inserted %q", del, ins)
+	}
+	test.Type(e.body, "Say who comments.")
+	e.onSave()
+	c := s.work.comments[len(s.work.comments)-1]
+	if c.Proposal == nil || c.Proposal.Action != item.ActionMod || !redline.Changed(redline.Diff(c.Proposal.Existing, c.Proposal.Proposed)) {
+		t.Fatalf("proposal not saved: %+v", c.Proposal)
+	}
+}
+
+func TestRestoreOldVersion(t *testing.T) {
+	s := newSampleSession(t, "")
+	orig := s.work.comments[0]
+	s.main.reader.show(orig.Anchor.ParagraphID)
+	e := s.main.editor
+	e.edit(orig)
+	e.body.SetText("")
+	test.Type(e.body, "A second thought.")
+	e.onSave()
+	if c, _ := s.work.comment(orig.ID); c.Body != "A second thought." {
+		t.Fatalf("edit not saved: %q", c.Body)
+	}
+	h := s.main.showHistory(orig.ID)
+	if len(h.versions) != 2 {
+		t.Fatalf("versions = %d", len(h.versions))
+	}
+	h.list.Select(1) // rows are newest first: row 1 is version 1
+	if !redline.Changed(opsOf(h.diff)) && h.versions[h.sel].N != 1 {
+		t.Fatalf("selected version %d", h.versions[h.sel].N)
+	}
+	test.Tap(h.restore)
+	c, _ := s.work.comment(orig.ID)
+	if c.Body != orig.Body || e.body.Text != orig.Body {
+		t.Fatalf("after restore: %q (editor %q), want %q", c.Body, e.body.Text, orig.Body)
+	}
+	if len(h.versions) != 3 {
+		t.Fatalf("restore must add a version, have %d", len(h.versions))
+	}
+}
+
+func opsOf(rt *widget.RichText) []redline.Op {
+	var ops []redline.Op
+	for _, sg := range rt.Segments {
+		ts := sg.(*widget.TextSegment)
+		k := redline.Equal
+		switch ts.Style {
+		case styleDeleted:
+			k = redline.Delete
+		case styleInserted:
+			k = redline.Insert
+		}
+		ops = append(ops, redline.Op{Kind: k, Text: ts.Text})
+	}
+	return ops
+}
+
+func TestFilterAndSearch(t *testing.T) {
+	s := newSampleSession(t, "items")
+	it := s.main.items
+	cases := []struct {
+		query string
+		want  int
+	}{
+		{"", 3},
+		{"AFFORDABILITY", 1},
+		{"défïné méaningful", 1}, // accents and case ignored
+		{"§2.1", 1},
+		{"nothing-like-this", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.query, func(t *testing.T) {
+			it.search.SetText("")
+			test.Type(it.search, c.query)
+			if len(it.shown) != c.want {
+				t.Fatalf("%q shows %d, want %d", c.query, len(it.shown), c.want)
+			}
+		})
+	}
+	it.search.SetText("")
+	nav := s.main.nav
+	nav.kind.SetSelected(string(item.KindEditorial))
+	if len(it.shown) != 1 || s.work.comments[it.shown[0]].Kind != item.KindEditorial {
+		t.Fatalf("kind filter shows %d", len(it.shown))
+	}
+	if nav.shown.Text != "1 of 3 comments" {
+		t.Fatalf("navigator says %q", nav.shown.Text)
+	}
+	nav.kind.SetSelected("All")
+	nav.theme.SetSelectedIndex(1)
+	if len(it.shown) != 2 {
+		t.Fatalf("sub-theme 1 shows %d, want 2", len(it.shown))
+	}
+}
+
+func TestUnsavedEditsSurviveACrash(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir() + "/sample"
+	open := func() *Session {
+		s := NewSession(a, testProfile(t), Options{Run: syncRun, Open: targetSample, SampleDir: dir})
+		t.Cleanup(func() { s.closeWork(); s.win.Close() })
+		return s
+	}
+	s := open()
+	selectPara(t, s, "s3.1-p44")
+	press(s, fyne.KeyN)
+	test.Type(s.main.editor.body, "Half-written thought")
+	_ = s.work.ws.Close() // the process dies: no save, no clean close
+	s.work, s.main = nil, nil
+	s2 := open()
+	e := s2.main.editor
+	if !e.active || e.body.Text != "Half-written thought" || !e.dirty {
+		t.Fatalf("recovered: active=%v body=%q", e.active, e.body.Text)
+	}
+	e.onSave()
+	s2.closeWork()
+	s3 := open()
+	if s3.main.editor.active {
+		t.Fatal("a saved comment must not come back as unsaved")
+	}
+}
+
+func TestImportThirdDraftAndCarry(t *testing.T) {
+	s := newSampleSession(t, "")
+	s.main.onImportSample()
+	if s.work.cur.Label != "3rd draft" || len(s.work.drafts) != 2 {
+		t.Fatalf("current draft %q of %d", s.work.cur.Label, len(s.work.drafts))
+	}
+	c := s.main.carry
+	if len(c.rows) != len(sampleComments) || s.main.tabs.Selected() != c.tab {
+		t.Fatalf("carry review: %d rows", len(c.rows))
+	}
+	for i := range c.rows {
+		c.list.Select(i)
+		c.onConfirm()
+	}
+	for _, cm := range s.work.comments {
+		if cm.Anchor.DraftID != s.work.cur.ID {
+			t.Errorf("%s still on %s", cm.ID, cm.Anchor.DraftID)
+		}
+	}
+	// ¶11 of the 2nd draft is ¶10 of the 3rd (renumbered).
+	for _, cm := range s.work.comments {
+		if cm.Proposal != nil && cm.Anchor.ParagraphID != "s2.1-p10" {
+			t.Errorf("proposal carried to %s, want s2.1-p10", cm.Anchor.ParagraphID)
+		}
+	}
+	if len(carryPlan(s.work)) != 0 {
+		t.Fatal("nothing should be left to carry")
+	}
+}
