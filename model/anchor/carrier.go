@@ -1,0 +1,163 @@
+package anchor
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report"
+)
+
+// Carrier holds what carrying needs once per pair of drafts: the
+// comparison, indexes of both drafts and a cache of text diffs, so that
+// thousands of comments cost one comparison.
+type Carrier struct {
+	old, new   *report.Draft
+	cmp        *report.Comparison
+	oldText    []string       // NFC block texts
+	newText    []string       // NFC block texts
+	oldPos     map[string]int // block ID -> index
+	newPos     map[string]int
+	changeOf   []int // old block index -> change index, -1 if none
+	newChange  []int // new block index -> change index, -1 if none
+	dmp        *diffmatchpatch.DiffMatchPatch
+	mu         sync.Mutex
+	diffs      map[int][]diffmatchpatch.Diff // change index -> diff of the joined texts
+	words      *wordIndex                    // built on first orphan
+	wordsOnce  sync.Once
+	standsNear []int // old block index -> new index of the nearest surviving block before it
+}
+
+// NewCarrier compares the two drafts and indexes them.
+func NewCarrier(old, new *report.Draft) *Carrier {
+	c := &Carrier{old: old, new: new, cmp: report.Compare(old, new), dmp: diffmatchpatch.New(),
+		diffs: map[int][]diffmatchpatch.Diff{}}
+	c.dmp.DiffTimeout = 0
+	c.oldText, c.oldPos = indexBlocks(old)
+	c.newText, c.newPos = indexBlocks(new)
+	c.changeOf, c.newChange = fill(len(old.Blocks)), fill(len(new.Blocks))
+	for i, ch := range c.cmp.Changes {
+		for _, id := range ch.Old {
+			c.changeOf[c.oldPos[id]] = i
+		}
+		for _, id := range ch.New {
+			c.newChange[c.newPos[id]] = i
+		}
+	}
+	c.standsNear = c.survivorPositions()
+	return c
+}
+
+func fill(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = -1
+	}
+	return out
+}
+
+func indexBlocks(d *report.Draft) ([]string, map[string]int) {
+	texts, pos := make([]string, len(d.Blocks)), make(map[string]int, len(d.Blocks))
+	for i, b := range d.Blocks {
+		texts[i] = norm.NFC.String(b.Text)
+		if _, dup := pos[b.ID]; !dup {
+			pos[b.ID] = i
+		}
+	}
+	return texts, pos
+}
+
+// survivorPositions finds, for each old block, the new index right after
+// the last earlier old block that survived: where a deleted paragraph
+// "stood" in the new draft, the first candidate offered for an orphan.
+func (c *Carrier) survivorPositions() []int {
+	out := make([]int, len(c.old.Blocks))
+	at := 0
+	for i := range c.old.Blocks {
+		out[i] = at
+		if k := c.changeOf[i]; k >= 0 {
+			ch := c.cmp.Changes[k]
+			if len(ch.New) > 0 {
+				at = c.newPos[ch.New[len(ch.New)-1]] + 1
+			}
+		}
+	}
+	return out
+}
+
+// Comparison is the draft comparison the carry rests on, for screens that
+// show it beside the results.
+func (c *Carrier) Comparison() *report.Comparison { return c.cmp }
+
+// Carry carries every comment, in order.
+func (c *Carrier) Carry(items []item.Comment) []Result {
+	out := make([]Result, len(items))
+	for i := range items {
+		out[i] = c.One(items[i])
+	}
+	return out
+}
+
+// One carries a single comment.
+func (c *Carrier) One(it item.Comment) Result {
+	src, ok := c.locateOld(it.Anchor)
+	r := Result{ItemID: it.ID, OldBlockID: it.Anchor.ParagraphID, OldRef: it.Anchor.Number, TextThen: src.quote}
+	if it.Proposal != nil {
+		r.Proposed = it.Proposal.Proposed
+	}
+	if !ok {
+		r.TextThen = it.Anchor.Quote
+		return c.orphan(r, it, -1, "the paragraph it was written on is not in the old draft")
+	}
+	r.OldBlockID, r.OldRef = c.old.Blocks[src.block].ID, c.old.Blocks[src.block].Ref
+	k := c.changeOf[src.block]
+	if k < 0 || len(c.cmp.Changes[k].New) == 0 {
+		return c.searchElsewhere(r, it, src, "its paragraph was deleted")
+	}
+	r.Change = c.cmp.Changes[k].Kind
+	return c.follow(r, it, src, k)
+}
+
+// source is the commented passage in the old draft.
+type source struct {
+	block      int
+	start, end int // bytes in oldText[block]
+	quote      string
+	whole      bool // the comment is on the whole paragraph
+}
+
+// locateOld finds the comment's block and span in the old draft: by
+// paragraph ID, then by displayed number, checking the quote each time.
+func (c *Carrier) locateOld(a item.Anchor) (source, bool) {
+	q := norm.NFC.String(a.Quote)
+	try := func(i int) (source, bool) {
+		t := c.oldText[i]
+		if q == "" {
+			return source{block: i, end: len(t), quote: t, whole: true}, true
+		}
+		if a.End <= len(t) && a.Start < a.End && t[a.Start:a.End] == q {
+			return source{block: i, start: a.Start, end: a.End, quote: q}, true
+		}
+		if s := nearestIndex(t, q, a.Start); s >= 0 {
+			return source{block: i, start: s, end: s + len(q), quote: q}, true
+		}
+		return source{}, false
+	}
+	if i, ok := c.oldPos[a.ParagraphID]; ok {
+		if s, ok := try(i); ok {
+			return s, true
+		}
+	}
+	num := strings.TrimSpace(a.Number)
+	for i, b := range c.old.Blocks {
+		if num != "" && (b.Ref == num || (b.Number == num && b.Kind == report.KindParagraph && !b.Annex)) {
+			if s, ok := try(i); ok {
+				return s, true
+			}
+		}
+	}
+	return source{}, false
+}
