@@ -182,7 +182,7 @@ func (c *contribution) generalComments(d *docx.Document) {
 var commentColumns = []struct {
 	title string
 	width int
-}{{"No.", 500}, {"Section / ¶", 1100}, {"Type", 1350}, {"Existing text", 2200}, {"Proposed text", 2600}, {"Reasons / comment", 1888}}
+}{{"No.", 580}, {"Section / ¶", 1100}, {"Type", 1270}, {"Existing text", 2200}, {"Proposed text", 2600}, {"Reasons / comment", 1888}}
 
 func (c *contribution) commentTable(d *docx.Document, m marks) {
 	if len(c.specific) == 0 {
