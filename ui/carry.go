@@ -9,37 +9,38 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/anchor"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/report/redline"
 )
 
-// carryRow is one comment written on an earlier draft and where it lands
-// in the current one.
+// carryRow is one comment written on an earlier draft and where the
+// carrier places it in the current one.
 type carryRow struct {
-	id      string // comment ID
-	oldRef  string
-	outcome string // in words: same, renumbered, text changed, orphaned...
-	target  string // proposed paragraph ID in the current draft; "" orphaned
-	ops     []redline.Op
-	done    string // what the user decided, once decided
+	res  anchor.Result
+	from string // the draft it was written on
+	done string // what the user decided, once decided
 }
 
 // carryScreen is the review after importing a new draft: every comment on
 // an earlier draft with its outcome, confirmed, re-attached or dismissed
 // one by one. Nothing is moved without the user seeing it.
 type carryScreen struct {
-	m     *mainScreen
-	rows  []carryRow
-	tab   *container.TabItem
-	list  *widget.List
-	sel   int
-	title *widget.Label
-	quote *widget.Label
-	diff  *widget.RichText
-	where *widget.Select
-	acts  *fyne.Container
-	note  *widget.Label
+	m        *mainScreen
+	rows     []carryRow
+	tab      *container.TabItem
+	list     *widget.List
+	sel      int
+	title    *widget.Label
+	quote    *widget.Label
+	diff     *widget.RichText
+	where    *widget.Select
+	placeIDs []string // block IDs behind where's options
+	summary  *widget.Label
+	proposal *fyne.Container
+	propText *widget.RichText
+	acts     *fyne.Container
+	note     *widget.Label
 }
 
 func newCarryScreen(m *mainScreen) *carryScreen {
@@ -49,12 +50,14 @@ func newCarryScreen(m *mainScreen) *carryScreen {
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(c.line(i)) })
-	c.list.OnSelected = c.show
+	c.list.OnSelected = c.showRow
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.title.Wrapping = fyne.TextWrapWord
 	c.quote = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	c.quote.Wrapping = fyne.TextWrapWord
 	c.diff = newRedlineText(nil)
+	c.propText = newRedlineText(nil)
+	c.proposal = container.NewVBox(widget.NewLabelWithStyle(lang.L("Your proposal"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), c.propText)
 	c.where = widget.NewSelect(nil, nil)
 	c.note = widget.NewLabel("")
 	c.note.Wrapping = fyne.TextWrapWord
@@ -67,17 +70,27 @@ func (c *carryScreen) line(i int) string {
 	if r.done != "" {
 		mark = "✓ " + r.done
 	}
-	cm, _ := c.m.s.work.comment(r.id)
-	return fmt.Sprintf("%s · %s · %s · %s", mark, r.oldRef, r.outcome, oneLine(cm.Body, 60))
+	cm, _ := c.m.s.work.comment(r.res.ItemID)
+	return fmt.Sprintf("%s · %s → %s · %s · %s", mark, r.res.OldRef, orNone(r.res.NewRef), outcomeWords(r.res), oneLine(cm.Body, 50))
 }
 
-// open computes the plan and shows the carry review tab.
+// open carries the comments and shows the review tab.
 func (c *carryScreen) open() {
-	c.rows = carryPlan(c.m.s.work)
+	rows, err := carryPlan(c.m.s.work)
+	if err != nil {
+		c.m.s.showError(err)
+	}
+	c.show(rows)
+}
+
+// show puts carried rows in the review tab and selects it.
+func (c *carryScreen) show(rows []carryRow) {
+	c.rows = rows
 	if c.tab == nil {
 		c.tab = container.NewTabItemWithIcon(lang.L("Carry review"), theme.MailForwardIcon(), c.buildUI())
 		c.m.tabs.Append(c.tab)
 	}
+	c.summary.SetText(c.summaryText())
 	c.list.Refresh()
 	c.m.tabs.Select(c.tab)
 	if len(c.rows) > 0 {
@@ -85,133 +98,156 @@ func (c *carryScreen) open() {
 	}
 }
 
-// demo imports nothing: it opens the review when comments wait for it.
+// demo opens the review when comments wait for it.
 func (c *carryScreen) demo() {
-	if len(carryPlan(c.m.s.work)) > 0 {
+	if rows, _ := carryPlan(c.m.s.work); len(rows) > 0 {
 		c.open()
 	}
+}
+
+func (c *carryScreen) summaryText() string {
+	rs := make([]anchor.Result, len(c.rows))
+	for i, r := range c.rows {
+		rs[i] = r.res
+	}
+	n := anchor.Summarize(rs)
+	return lang.L("{{.All}} comments from earlier drafts: {{.U}} unchanged, {{.M}} moved, {{.B}} base text changed, {{.I}} incorporated, {{.O}} orphaned. Confirm each, re-attach it to another paragraph, or dismiss it.", map[string]any{
+		"All": len(rs), "U": n[anchor.OutcomeUnchanged], "M": n[anchor.OutcomeMoved], "B": n[anchor.OutcomeBaseChanged],
+		"I": n[anchor.OutcomeIncorporated], "O": n[anchor.OutcomeOrphaned]})
 }
 
 func (c *carryScreen) buildUI() fyne.CanvasObject {
 	confirm := widget.NewButtonWithIcon(lang.L("Confirm"), theme.ConfirmIcon(), c.onConfirm)
 	confirm.Importance = widget.HighImportance
-	reattach := widget.NewButtonWithIcon(lang.L("Re-attach here"), theme.ContentRedoIcon(), c.onReattach)
-	dismiss := widget.NewButtonWithIcon(lang.L("Dismiss (withdraw)"), theme.DeleteIcon(), c.onDismiss)
+	reattach := widget.NewButtonWithIcon(lang.L("Re-attach"), theme.ContentRedoIcon(), c.onReattach)
+	dismiss := widget.NewButtonWithIcon(lang.L("Dismiss"), theme.DeleteIcon(), c.onDismiss)
+	auto := widget.NewButtonWithIcon(lang.L("Confirm all sure placements"), theme.ConfirmIcon(), c.onAuto)
 	c.acts = container.NewVBox(
 		container.NewHBox(confirm, dismiss),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Or attach to")), reattach, c.where),
 	)
-	intro := widget.NewLabel(lang.L("Comments written on an earlier draft, and where they land in this one. Confirm each, re-attach it to another paragraph, or dismiss it."))
-	intro.Wrapping = fyne.TextWrapWord
-	right := container.NewVBox(c.title, c.quote, widget.NewCard("", lang.L("The paragraph then → now"), c.diff), c.acts, c.note)
+	c.summary = widget.NewLabel("")
+	c.summary.Wrapping = fyne.TextWrapWord
+	then := widget.NewCard("", lang.L("The paragraph then → now"), c.diff)
+	right := container.NewVBox(c.title, c.quote, then, c.proposal, c.acts, c.note)
 	split := container.NewHSplit(c.list, container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.45
-	return container.NewBorder(intro, nil, nil, nil, split)
+	return container.NewBorder(container.NewBorder(nil, nil, nil, auto, c.summary), nil, nil, nil, split)
 }
 
-func (c *carryScreen) show(i widget.ListItemID) {
+func (c *carryScreen) showRow(i widget.ListItemID) {
 	c.sel = i
-	r := c.rows[i]
+	r := c.rows[i].res
 	w := c.m.s.work
-	cm, _ := w.comment(r.id)
-	newRef := lang.L("no matching paragraph")
-	if b := w.draft.Block(r.target); b != nil {
-		newRef = b.Ref
-	}
+	cm, _ := w.comment(r.ItemID)
 	c.title.SetText(lang.L("{{.Old}} ({{.From}}) → {{.New}} ({{.To}}): {{.Outcome}}", map[string]any{
-		"Old": r.oldRef, "From": w.draftLabel(cm.Anchor.DraftID), "New": newRef, "To": w.cur.Label, "Outcome": r.outcome}))
-	c.quote.SetText("“" + cm.Anchor.Quote + "”")
-	setRedline(c.diff, r.ops)
-	c.where.Options = c.refs()
-	c.where.SetSelected(newRef)
-	c.note.SetText(r.done)
+		"Old": r.OldRef, "From": w.draftLabel(c.rows[i].from), "New": orNone(r.NewRef), "To": w.cur.Label, "Outcome": outcomeWords(r)}))
+	c.quote.SetText(lang.L("Quoted: “{{.Q}}”. {{.Why}}", map[string]any{"Q": cm.Anchor.Quote, "Why": r.Reason}))
+	setRedline(c.diff, redline.Diff(r.TextThen, r.TextNow))
+	c.proposal.Hide()
+	if cm.Proposal != nil {
+		setRedline(c.propText, redline.Diff(cm.Proposal.Existing, cm.Proposal.Proposed))
+		c.proposal.Show()
+	}
+	c.where.Options = c.places(r)
+	c.where.SetSelectedIndex(0)
+	c.note.SetText(c.rows[i].done)
 }
 
-// refs lists the current draft's paragraphs a comment can attach to.
-func (c *carryScreen) refs() []string {
+// places offers the candidates first, then every paragraph.
+func (c *carryScreen) places(r anchor.Result) []string {
 	var out []string
+	c.placeIDs = nil
+	if r.NewBlockID != "" {
+		out, c.placeIDs = append(out, r.NewRef), append(c.placeIDs, r.NewBlockID)
+	}
+	for _, p := range r.Candidates {
+		out = append(out, fmt.Sprintf("%s (%.0f%%)", p.Ref, p.Score*100))
+		c.placeIDs = append(c.placeIDs, p.BlockID)
+	}
 	for _, b := range c.m.s.work.draft.Blocks {
 		if b.Kind != report.KindHeading && b.Ref != "" {
-			out = append(out, b.Ref)
+			out, c.placeIDs = append(out, b.Ref), append(c.placeIDs, b.ID)
 		}
 	}
 	return out
-}
-
-func (c *carryScreen) blockByRef(ref string) *report.Block {
-	for i, b := range c.m.s.work.draft.Blocks {
-		if b.Ref == ref && b.Kind != report.KindHeading {
-			return &c.m.s.work.draft.Blocks[i]
-		}
-	}
-	return nil
 }
 
 func (c *carryScreen) onConfirm() {
 	if c.sel < 0 {
 		return
 	}
-	b := c.m.s.work.draft.Block(c.rows[c.sel].target)
-	if b == nil {
-		c.m.s.showInfo(lang.L("No place to carry to"), lang.L("This paragraph is gone from the new draft. Choose a paragraph under Or attach to, or dismiss the comment."))
+	d, err := anchor.Confirm(c.rows[c.sel].res)
+	if err != nil {
+		c.m.s.showError(err)
 		return
 	}
-	c.attach(b, lang.L("confirmed"))
+	c.apply([]anchor.Decision{d}, lang.L("confirmed"))
 }
 
 func (c *carryScreen) onReattach() {
-	if c.sel < 0 {
+	i := c.where.SelectedIndex()
+	if c.sel < 0 || i < 0 || i >= len(c.placeIDs) {
 		return
 	}
-	if b := c.blockByRef(c.where.Selected); b != nil {
-		c.attach(b, lang.L("re-attached"))
-	}
-}
-
-// attach moves the comment's anchor to block b of the current draft and
-// saves it (one commit, so the move is in the history).
-func (c *carryScreen) attach(b *report.Block, done string) {
-	w := c.m.s.work
-	cm, ok := w.comment(c.rows[c.sel].id)
-	if !ok {
+	d, err := anchor.Reattach(c.rows[c.sel].res, c.m.s.work.draft, c.placeIDs[i], 0, 0)
+	if err != nil {
+		c.m.s.showError(err)
 		return
 	}
-	from := cm.Anchor.Number
-	cm.Anchor = anchorFor(w.cur.ID, *b, cm.Anchor.Quote)
-	what := lang.L("carried from {{.From}} to {{.To}} ({{.Draft}})", map[string]any{"From": from, "To": b.Ref, "Draft": w.cur.Label})
-	c.save(&cm, what, done)
+	c.apply([]anchor.Decision{d}, lang.L("re-attached"))
 }
 
 func (c *carryScreen) onDismiss() {
 	if c.sel < 0 {
 		return
 	}
-	w := c.m.s.work
-	cm, ok := w.comment(c.rows[c.sel].id)
-	if !ok {
-		return
-	}
-	r, err := cm.Review.Move(item.StatusWithdrawn, "")
-	if err != nil {
-		c.m.s.showError(err)
-		return
-	}
-	cm.Review = r
-	c.save(&cm, lang.L("dismissed when carrying to the {{.Draft}}", map[string]any{"Draft": w.cur.Label}), lang.L("dismissed"))
+	d := anchor.Dismiss(c.rows[c.sel].res, lang.L("dismissed in the carry review"))
+	c.apply([]anchor.Decision{d}, lang.L("dismissed"))
 }
 
-func (c *carryScreen) save(cm *item.Comment, what, done string) {
-	w := c.m.s.work
-	if err := w.ws.SaveComment(cm, what); err != nil {
+// onAuto confirms every placement the carrier is sure of, in one commit.
+func (c *carryScreen) onAuto() {
+	var rs []anchor.Result
+	for _, r := range c.rows {
+		if r.done == "" {
+			rs = append(rs, r.res)
+		}
+	}
+	ds, _ := anchor.Auto(rs)
+	if len(ds) == 0 {
+		c.m.s.showInfo(lang.L("Carry review"), lang.L("Every remaining comment needs your eye: check them one by one."))
+		return
+	}
+	c.apply(ds, lang.L("confirmed"))
+}
+
+// apply records decisions (one commit) and marks their rows done.
+func (c *carryScreen) apply(ds []anchor.Decision, done string) {
+	outcomes := map[string]string{}
+	for _, r := range c.rows {
+		outcomes[r.res.ItemID] = string(r.res.Outcome)
+	}
+	if _, err := c.m.s.work.decide(ds, outcomes); err != nil {
 		c.m.s.showError(err)
 		return
 	}
-	w.put(*cm)
-	c.rows[c.sel].done = done
-	c.list.RefreshItem(c.sel)
-	c.note.SetText(done)
+	decided := map[string]bool{}
+	for _, d := range ds {
+		decided[d.ItemID] = true
+	}
+	next := -1
+	for i := range c.rows {
+		if decided[c.rows[i].res.ItemID] {
+			c.rows[i].done = done
+		} else if c.rows[i].done == "" && next < 0 {
+			next = i
+		}
+	}
+	c.list.Refresh()
 	c.m.refresh()
-	if c.sel+1 < len(c.rows) {
-		c.list.Select(c.sel + 1)
+	c.note.SetText(done)
+	if next >= 0 {
+		c.list.Select(next)
 	}
 }

@@ -251,8 +251,14 @@ func TestImportThirdDraftAndCarry(t *testing.T) {
 		t.Fatalf("carry review: %d rows", len(c.rows))
 	}
 	for i := range c.rows {
+		if !c.rows[i].res.Placed() {
+			t.Fatalf("sample comment %s orphaned: %s", c.rows[i].res.ItemID, c.rows[i].res.Reason)
+		}
 		c.list.Select(i)
 		c.onConfirm()
+		if c.rows[i].done == "" {
+			t.Fatalf("row %d not marked done", i)
+		}
 	}
 	for _, cm := range s.work.comments {
 		if cm.Anchor.DraftID != s.work.cur.ID {
@@ -265,7 +271,7 @@ func TestImportThirdDraftAndCarry(t *testing.T) {
 			t.Errorf("proposal carried to %s, want s2.1-p10", cm.Anchor.ParagraphID)
 		}
 	}
-	if len(carryPlan(s.work)) != 0 {
+	if rows, _ := carryPlan(s.work); len(rows) != 0 {
 		t.Fatal("nothing should be left to carry")
 	}
 }

@@ -62,20 +62,27 @@ func (m *mainScreen) importBytes(name, label string, data []byte) {
 	}
 	var err error
 	var meta store.DraftMeta
-	ws := m.s.work.ws
+	var rows []carryRow
+	nw := &work{ws: m.s.work.ws}
 	m.s.run(func() {
 		say(0.2, lang.L("Reading paragraphs and numbers…"))
-		meta, _, err = importDraft(ws, name, label, data)
-		say(0.8, lang.L("Carrying your comments to the new draft…"))
+		if meta, _, err = importDraft(nw.ws, name, label, data); err != nil {
+			return
+		}
+		say(0.6, lang.L("Carrying your comments to the new draft…"))
+		if err = nw.load(); err == nil {
+			rows, err = carryPlan(nw)
+		}
+		say(1, lang.L("Done"))
 	}, func() {
 		m.s.busy = false
 		prog.Hide()
-		m.afterImport(meta, err)
+		m.afterImport(nw, meta, rows, err)
 	})
 }
 
 // afterImport reopens the screens on the new draft and shows the carry.
-func (m *mainScreen) afterImport(meta store.DraftMeta, err error) {
+func (m *mainScreen) afterImport(nw *work, meta store.DraftMeta, rows []carryRow, err error) {
 	if errors.Is(err, store.ErrDraftExists) {
 		m.s.showInfo(lang.L("Already imported"), lang.L("This file was already imported as the {{.Label}}.", map[string]any{"Label": meta.Label}))
 		return
@@ -84,10 +91,7 @@ func (m *mainScreen) afterImport(meta store.DraftMeta, err error) {
 		m.s.showError(errors.New(lang.L("The draft was not imported: {{.Why}}", map[string]any{"Why": err.Error()})))
 		return
 	}
-	if err := m.s.work.load(); err != nil {
-		m.s.showError(err)
-		return
-	}
+	m.s.work = nw
 	m.s.showMain()
-	m.s.main.carry.open()
+	m.s.main.carry.show(rows)
 }

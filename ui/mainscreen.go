@@ -149,6 +149,10 @@ func (m *mainScreen) showFirst(name string) {
 	case "proposal", "history", "changed":
 		m.demo(name)
 	case "carry":
+		if len(m.s.work.drafts) == 1 {
+			m.onImportSample() // the demonstration imports the sample 3rd draft
+			return
+		}
 		m.carry.demo()
 	default:
 		m.reader.first()
