@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -189,19 +190,10 @@ func (w *Workspace) catchUp(head plumbing.Hash) error {
 	cache := treeCache{}
 	for i := len(todo) - 1; i >= 0; i-- {
 		c := todo[i]
-		var parentTree plumbing.Hash
-		if len(c.ParentHashes) > 0 {
-			p, err := object.GetCommit(w.st, c.ParentHashes[0])
-			if err != nil {
-				return err
-			}
-			parentTree = p.TreeHash
-		}
-		var paths []string
-		if err := w.changedPaths(cache, parentTree, c.TreeHash, "", &paths); err != nil {
+		paths, err := w.commitPaths(cache, c)
+		if err != nil {
 			return err
 		}
-		sort.Strings(paths)
 		if err := appendHistory(w.historyPath(), c.Hash, paths); err != nil {
 			return err
 		}
@@ -234,7 +226,57 @@ func (w *Workspace) unindexed(head plumbing.Hash, known map[plumbing.Hash]bool) 
 		out = append(out, c)
 		queue = append(queue, c.ParentHashes...)
 	}
-	return out, met, nil
+	return newestFirst(out, head), met, nil
+}
+
+// newestFirst orders commits so that each comes before its parents (a
+// merge brings in branches of different lengths: walking by distance
+// alone could index a commit before its parent).
+func newestFirst(cs []*object.Commit, head plumbing.Hash) []*object.Commit {
+	set := make(map[plumbing.Hash]*object.Commit, len(cs))
+	for _, c := range cs {
+		set[c.Hash] = c
+	}
+	out := parentsFirst(set, []plumbing.Hash{head})
+	slices.Reverse(out)
+	return out
+}
+
+// commitPaths lists the paths a commit changed. For a merge, only paths
+// that differ from every parent count (as git log shows them): a file
+// that simply came in from the other branch is already recorded by the
+// commit that made it there.
+func (w *Workspace) commitPaths(cache treeCache, c *object.Commit) ([]string, error) {
+	var paths []string
+	parents := c.ParentHashes
+	if len(parents) == 0 {
+		parents = []plumbing.Hash{plumbing.ZeroHash}
+	}
+	for i, ph := range parents {
+		var parentTree plumbing.Hash
+		if !ph.IsZero() {
+			p, err := object.GetCommit(w.st, ph)
+			if err != nil {
+				return nil, err
+			}
+			parentTree = p.TreeHash
+		}
+		var these []string
+		if err := w.changedPaths(cache, parentTree, c.TreeHash, "", &these); err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			paths = these
+			continue
+		}
+		keep := make(map[string]bool, len(these))
+		for _, p := range these {
+			keep[p] = true
+		}
+		paths = slices.DeleteFunc(paths, func(p string) bool { return !keep[p] })
+	}
+	sort.Strings(paths)
+	return paths, nil
 }
 
 // treeCache keeps recently read trees as raw bytes; consecutive commits

@@ -22,6 +22,12 @@ import (
 // and compresses at the default level: for a 5,000-entry tree that was
 // two thirds of a save. Objects already present are not rewritten.
 func (w *Workspace) writeObject(t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
+	return writeLoose(filepath.Join(w.dir, ".git", "objects"), t, content)
+}
+
+// writeLoose stores a loose object in an objects folder (a workspace's or
+// a shared bare repository's).
+func writeLoose(objects string, t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
 	header := t.String() + " " + strconv.Itoa(len(content)) + "\x00"
 	sum := sha1.New()
 	sum.Write([]byte(header))
@@ -29,7 +35,7 @@ func (w *Workspace) writeObject(t plumbing.ObjectType, content []byte) (plumbing
 	var h plumbing.Hash
 	copy(h[:], sum.Sum(nil))
 	hex := h.String()
-	path := filepath.Join(w.dir, ".git", "objects", hex[:2], hex[2:])
+	path := filepath.Join(objects, hex[:2], hex[2:])
 	if _, err := os.Stat(path); err == nil {
 		return h, nil
 	}

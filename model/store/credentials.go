@@ -1,0 +1,97 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/adrg/xdg"
+)
+
+// EnvCredentials overrides where access tokens are kept (tests, portable
+// installs). EnvToken gives a token for this run only, never stored.
+const (
+	EnvCredentials = "DELEGATE_CREDENTIALS"
+	EnvToken       = "DELEGATE_TOKEN"
+)
+
+// Credential is what an HTTP(S) server needs: for Gitea and GitHub a
+// personal access token with any user name, for GitLab user "oauth2".
+type Credential struct {
+	Username string `json:"username,omitempty"`
+	Token    string `json:"token"`
+}
+
+// CredentialsFile is the file tokens are kept in, outside every
+// workspace so a token never travels with the repository: by default
+// <XDG config home>/delegate/credentials.json, readable by the user only
+// (0600). There is no OS keyring on every platform Delegate runs on; a
+// user who wants none on disk sets $DELEGATE_TOKEN for each sync instead.
+func CredentialsFile() string {
+	if p := os.Getenv(EnvCredentials); p != "" {
+		return p
+	}
+	return filepath.Join(xdg.ConfigHome, "delegate", "credentials.json")
+}
+
+// hostKey is the credentials' key: scheme and host of the remote URL.
+func hostKey(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return u.Scheme + "://" + u.Host
+}
+
+// SaveToken stores a token for the server of remoteURL in CredentialsFile.
+func SaveToken(remoteURL string, c Credential) error {
+	all, err := loadCredentials()
+	if err != nil {
+		return err
+	}
+	all[hostKey(remoteURL)] = c
+	b, err := json.MarshalIndent(all, "", "  ")
+	if err != nil {
+		return err
+	}
+	path := CredentialsFile()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	if err := writeFileQuick(path, b, 0o600); err != nil {
+		return fmt.Errorf("save the access token: %w", err)
+	}
+	return nil
+}
+
+// LoadToken finds the credential for remoteURL: $DELEGATE_TOKEN first,
+// then CredentialsFile. ok is false when there is none.
+func LoadToken(remoteURL string) (Credential, bool) {
+	if t := os.Getenv(EnvToken); t != "" {
+		return Credential{Token: t}, true
+	}
+	all, err := loadCredentials()
+	if err != nil {
+		return Credential{}, false
+	}
+	c, ok := all[hostKey(remoteURL)]
+	return c, ok
+}
+
+func loadCredentials() (map[string]Credential, error) {
+	all := map[string]Credential{}
+	b, err := os.ReadFile(CredentialsFile())
+	if errors.Is(err, os.ErrNotExist) {
+		return all, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(b, &all); err != nil {
+		return nil, fmt.Errorf("%s is damaged: %w", CredentialsFile(), err)
+	}
+	return all, nil
+}

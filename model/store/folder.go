@@ -1,0 +1,250 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
+)
+
+// A folder remote (shared drive, USB stick) is synced by copying objects
+// between the two repositories directly: go-git's file:// transport runs
+// the git binary, and its in-process server failed to fetch into a
+// repository whose history had diverged. Copying is also simpler to make
+// safe: a commit is written only after everything it points to, so
+// "have the commit" always means "have its whole history", which is what
+// lets a walk stop early and an interrupted copy resume.
+
+// objectSink is the repository objects are copied into.
+type objectSink struct {
+	has     func(plumbing.Hash) bool
+	objects string // the objects folder loose objects go to
+}
+
+func sinkOf(st storer.EncodedObjectStorer, objects string) objectSink {
+	return objectSink{objects: objects, has: func(h plumbing.Hash) bool { return st.HasEncodedObject(h) == nil }}
+}
+
+// openFolder opens a folder remote's bare repository.
+func openFolder(dir string) (*git.Repository, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("%w: the folder %s is not there (drive unplugged or not mounted?)", ErrUnreachable, dir)
+	}
+	repo, err := git.PlainOpen(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s holds no shared repository: %v", ErrUnreachable, dir, err)
+	}
+	return repo, nil
+}
+
+// peopleRefs lists the people/* branches of a repository by person ID.
+func peopleRefs(st storer.ReferenceStorer, prefix string) (map[string]plumbing.Hash, error) {
+	it, err := st.IterReferences()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]plumbing.Hash{}
+	err = it.ForEach(func(r *plumbing.Reference) error {
+		if id, ok := strings.CutPrefix(r.Name().String(), prefix); ok && r.Type() == plumbing.HashReference {
+			out[id] = r.Hash()
+		}
+		return nil
+	})
+	return out, err
+}
+
+// copyClosure copies the commit tip and all it reaches that dst lacks,
+// parents before children, each tree after its entries. It returns the
+// number of commits copied.
+func copyClosure(src storer.EncodedObjectStorer, dst objectSink, tip plumbing.Hash) (int, error) {
+	missing := map[plumbing.Hash]*object.Commit{}
+	stack := []plumbing.Hash{tip}
+	for len(stack) > 0 {
+		h := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if missing[h] != nil || dst.has(h) {
+			continue
+		}
+		c, err := object.GetCommit(src, h)
+		if err != nil {
+			return 0, fmt.Errorf("read commit %s: %w", h, err)
+		}
+		missing[h] = c
+		stack = append(stack, c.ParentHashes...)
+	}
+	for _, c := range parentsFirst(missing, []plumbing.Hash{tip}) {
+		if err := copyTree(src, dst, c.TreeHash); err != nil {
+			return 0, err
+		}
+		if err := copyRaw(src, dst, plumbing.CommitObject, c.Hash); err != nil {
+			return 0, err
+		}
+	}
+	return len(missing), nil
+}
+
+// parentsFirst orders the commits of set reachable from tips so that
+// every commit comes after its parents.
+func parentsFirst(set map[plumbing.Hash]*object.Commit, tips []plumbing.Hash) []*object.Commit {
+	out := make([]*object.Commit, 0, len(set))
+	done := make(map[plumbing.Hash]bool, len(set))
+	var visit func(h plumbing.Hash)
+	visit = func(h plumbing.Hash) {
+		c, ok := set[h]
+		if !ok || done[h] {
+			return
+		}
+		done[h] = true
+		for _, p := range c.ParentHashes {
+			visit(p)
+		}
+		out = append(out, c)
+	}
+	for _, t := range tips {
+		visit(t)
+	}
+	return out
+}
+
+func copyTree(src storer.EncodedObjectStorer, dst objectSink, h plumbing.Hash) error {
+	if dst.has(h) {
+		return nil
+	}
+	raw, err := readRaw(src, h)
+	if err != nil {
+		return fmt.Errorf("read tree %s: %w", h, err)
+	}
+	for rest := raw; len(rest) > 0; {
+		var e rawEntry
+		var mode string
+		mode, _, _ = strings.Cut(string(rest[:min(len(rest), 7)]), " ")
+		if e, rest, err = nextEntry(rest); err != nil {
+			return err
+		}
+		switch {
+		case e.dir:
+			err = copyTree(src, dst, e.hash)
+		case mode == "160000": // a submodule's commit lives elsewhere
+		case !dst.has(e.hash):
+			err = copyRaw(src, dst, plumbing.BlobObject, e.hash)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	_, err = writeLoose(dst.objects, plumbing.TreeObject, raw)
+	return err
+}
+
+func copyRaw(src storer.EncodedObjectStorer, dst objectSink, t plumbing.ObjectType, h plumbing.Hash) error {
+	raw, err := readRaw(src, h)
+	if err != nil {
+		return fmt.Errorf("read %s %s: %w", t, h, err)
+	}
+	got, err := writeLoose(dst.objects, t, raw)
+	if err == nil && got != h {
+		err = fmt.Errorf("object %s arrived damaged (hash %s)", h, got)
+	}
+	return err
+}
+
+func readRaw(src storer.EncodedObjectStorer, h plumbing.Hash) ([]byte, error) {
+	obj, err := src.EncodedObject(plumbing.AnyObject, h)
+	if err != nil {
+		return nil, err
+	}
+	r, err := obj.Reader()
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(r)
+	return b, errors.Join(err, r.Close())
+}
+
+// fetchFolder copies every people/* branch of a folder remote into the
+// workspace and records them as refs/remotes/<name>/people/*.
+func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, error) {
+	src, err := openFolder(folderPath(r.URL))
+	if err != nil {
+		return nil, err
+	}
+	heads, err := peopleRefs(src.Storer, PeoplePrefix)
+	if err != nil {
+		return nil, fmt.Errorf("%w: read %s: %v", ErrUnreachable, r.URL, err)
+	}
+	dst := sinkOf(w.st, filepath.Join(w.dir, ".git", "objects"))
+	for _, h := range heads {
+		if _, err := copyClosure(src.Storer, dst, h); err != nil {
+			return nil, fmt.Errorf("copy from %s: %w", r.URL, err)
+		}
+	}
+	for id, h := range heads {
+		if err := writeFileAtomic(w.abs(".git/"+trackingRef(r.Name, id)), []byte(h.String()+"\n")); err != nil {
+			return nil, err
+		}
+	}
+	return heads, nil
+}
+
+func trackingRef(remote, id string) string { return "refs/remotes/" + remote + "/people/" + id }
+
+// pushFolder copies the workspace's commit into the folder remote and
+// moves the user's branch there, refusing if it moved since the fetch.
+func (w *Workspace) pushFolder(r Remote, me string, old, head plumbing.Hash) error {
+	dir := folderPath(r.URL)
+	dst, err := openFolder(dir)
+	if err != nil {
+		return err
+	}
+	if _, err := copyClosure(w.st, sinkOf(dst.Storer, filepath.Join(dir, "objects")), head); err != nil {
+		return fmt.Errorf("copy to %s: %w", r.URL, err)
+	}
+	return updateRef(dst, dir, plumbing.ReferenceName(PeoplePrefix+me), old, head)
+}
+
+// ErrRaced: someone published to the same branch during this sync.
+var ErrRaced = errors.New("the branch on the remote moved during sync; sync again")
+
+// updateRef moves a branch of a bare repository the way git does: a
+// .lock file taken exclusively, the old value checked, then a rename.
+func updateRef(repo *git.Repository, dir string, name plumbing.ReferenceName, old, h plumbing.Hash) error {
+	path := filepath.Join(dir, filepath.FromSlash(name.String()))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	lock := path + ".lock"
+	f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("%w (%s is locked)", ErrRaced, name)
+	}
+	cur := plumbing.ZeroHash
+	if ref, err := repo.Storer.Reference(name); err == nil {
+		cur = ref.Hash()
+	}
+	if cur != old {
+		_ = f.Close()
+		_ = os.Remove(lock)
+		return ErrRaced
+	}
+	_, err = f.WriteString(h.String() + "\n")
+	if err == nil {
+		err = f.Sync()
+	}
+	err = errors.Join(err, f.Close())
+	if err == nil {
+		err = os.Rename(lock, path)
+	}
+	if err != nil {
+		_ = os.Remove(lock)
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}

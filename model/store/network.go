@@ -1,0 +1,115 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/transport"
+	"github.com/go-git/go-git/v5/plumbing/transport/http"
+	"github.com/go-git/go-git/v5/plumbing/transport/ssh"
+)
+
+// authFor builds what the server needs: a token for HTTP(S) (given, from
+// $DELEGATE_TOKEN or the credentials file), the SSH agent or the user's
+// key for SSH, nothing for folders and git://.
+func authFor(r Remote, cred *Credential) (transport.AuthMethod, error) {
+	switch r.Kind {
+	case RemoteHTTP:
+		if cred == nil {
+			if c, ok := LoadToken(r.URL); ok {
+				cred = &c
+			}
+		}
+		if cred == nil || cred.Token == "" {
+			return nil, nil
+		}
+		user := cred.Username
+		if user == "" {
+			user = "delegate" // Gitea and GitHub ignore it for tokens
+		}
+		return &http.BasicAuth{Username: user, Password: cred.Token}, nil
+	case RemoteSSH:
+		return sshAuth(r.URL)
+	}
+	return nil, nil
+}
+
+// sshAuth uses the SSH agent when one runs, else the first usual key file
+// without a passphrase.
+func sshAuth(raw string) (transport.AuthMethod, error) {
+	ep, err := transport.NewEndpoint(raw)
+	if err != nil {
+		return nil, err
+	}
+	user := ep.User
+	if user == "" {
+		user = ssh.DefaultUsername
+	}
+	if os.Getenv("SSH_AUTH_SOCK") != "" {
+		if a, err := ssh.NewSSHAgentAuth(user); err == nil {
+			return a, nil
+		}
+	}
+	home, _ := os.UserHomeDir()
+	for _, name := range []string{"id_ed25519", "id_ecdsa", "id_rsa"} {
+		if a, err := ssh.NewPublicKeysFromFile(user, filepath.Join(home, ".ssh", name), ""); err == nil {
+			return a, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: no SSH agent is running and no key in ~/.ssh could be used", ErrAuth)
+}
+
+// fetchNetwork fetches every people/* branch into refs/remotes/<name>/.
+func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.AuthMethod) (map[string]plumbing.Hash, error) {
+	spec := config.RefSpec("+" + PeoplePrefix + "*:refs/remotes/" + r.Name + "/people/*")
+	err := w.repo.FetchContext(ctx, &git.FetchOptions{
+		RemoteName: r.Name, RefSpecs: []config.RefSpec{spec}, Auth: auth, Tags: git.NoTags,
+	})
+	switch {
+	case err == nil, errors.Is(err, git.NoErrAlreadyUpToDate), errors.Is(err, transport.ErrEmptyRemoteRepository):
+	case isNoMatch(err):
+	default:
+		return nil, netError(r, err)
+	}
+	return peopleRefs(w.st, "refs/remotes/"+r.Name+"/people/")
+}
+
+// isNoMatch: the remote has no people/* branch yet (nobody published).
+func isNoMatch(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "couldn't find remote ref")
+}
+
+// pushNetwork publishes the branch as people/<me>.
+func (w *Workspace) pushNetwork(ctx context.Context, r Remote, auth transport.AuthMethod, branch plumbing.ReferenceName, me string) error {
+	spec := config.RefSpec(branch.String() + ":" + PeoplePrefix + me)
+	err := w.repo.PushContext(ctx, &git.PushOptions{RemoteName: r.Name, RefSpecs: []config.RefSpec{spec}, Auth: auth})
+	if err == nil || errors.Is(err, git.NoErrAlreadyUpToDate) {
+		return nil
+	}
+	if strings.Contains(err.Error(), "non-fast-forward") {
+		return fmt.Errorf("%w (%v)", ErrRaced, err)
+	}
+	return netError(r, err)
+}
+
+// netError says in the user's terms why the server could not be used.
+func netError(r Remote, err error) error {
+	switch {
+	case errors.Is(err, transport.ErrAuthenticationRequired):
+		return fmt.Errorf("%w: %s needs an access token (delegatectl remote add %s URL --token-stdin, or $%s)", ErrAuth, r.URL, r.Name, EnvToken)
+	case errors.Is(err, transport.ErrAuthorizationFailed):
+		return fmt.Errorf("%w: %s did not accept the access token: %v", ErrAuth, r.URL, err)
+	case errors.Is(err, transport.ErrRepositoryNotFound):
+		return fmt.Errorf("%w: there is no repository at %s", ErrUnreachable, r.URL)
+	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("%w: %s: %v", ErrUnreachable, r.URL, err)
+	}
+	return fmt.Errorf("%w: %s: %v", ErrUnreachable, r.URL, err)
+}

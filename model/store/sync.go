@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/transport"
+)
+
+// SyncOptions tune Sync.
+type SyncOptions struct {
+	// Credential for an HTTP(S) remote; nil looks in $DELEGATE_TOKEN,
+	// then in CredentialsFile.
+	Credential *Credential
+	// Progress, if set, hears each step in words ("fetching from usb").
+	Progress func(step string)
+}
+
+// SyncReport says what a sync did.
+type SyncReport struct {
+	Remote    string        `json:"remote"`
+	Me        string        `json:"me"`     // the person ID published as
+	People    []string      `json:"people"` // branches found on the remote
+	Merged    []BranchMerge `json:"merged"`
+	Published bool          `json:"published"` // people/<me> was moved
+	Conflicts int           `json:"open_conflicts"`
+}
+
+// Sync exchanges work with a remote (name "" = the only one or origin):
+// it fetches every people/* branch, merges each into the workspace (see
+// mergeBranch), then publishes the result as people/<me>. Each step is
+// complete on its own, so an interrupted sync is finished by the next
+// one. If the remote cannot be reached nothing is changed and the error
+// wraps ErrUnreachable.
+func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (SyncReport, error) {
+	say := opts.Progress
+	if say == nil {
+		say = func(string) {}
+	}
+	r, err := w.remote(name)
+	if err != nil {
+		return SyncReport{}, err
+	}
+	rep := SyncReport{Remote: r.Name, Me: PersonID(w.user)}
+	if rep.Me == "" {
+		return rep, ErrNoUser
+	}
+	auth, err := authFor(r, opts.Credential)
+	if err != nil {
+		return rep, err
+	}
+	say("fetching from " + r.Name)
+	heads, err := w.fetch(ctx, r, auth)
+	if err != nil {
+		return rep, err
+	}
+	for id := range heads {
+		rep.People = append(rep.People, id)
+	}
+	sort.Strings(rep.People)
+	for _, id := range rep.People {
+		say("merging the work of " + id)
+		m, err := w.mergeBranch(heads[id], id)
+		if err != nil {
+			return rep, fmt.Errorf("merge the work of %s: %w", id, err)
+		}
+		rep.Merged = append(rep.Merged, m)
+	}
+	branch, head, _, err := w.head()
+	if err != nil {
+		return rep, err
+	}
+	if head != heads[rep.Me] {
+		say("publishing as " + rep.Me)
+		if err := w.push(ctx, r, auth, branch, rep.Me, heads[rep.Me], head); err != nil {
+			return rep, fmt.Errorf("merged here, but not published: %w", err)
+		}
+		rep.Published = true
+	}
+	if _, err := w.history(); err != nil {
+		return rep, err
+	}
+	cs, err := w.Conflicts()
+	rep.Conflicts = len(cs)
+	return rep, err
+}
+
+func (w *Workspace) fetch(ctx context.Context, r Remote, auth transport.AuthMethod) (map[string]plumbing.Hash, error) {
+	if r.Kind == RemoteFolder {
+		return w.fetchFolder(r)
+	}
+	return w.fetchNetwork(ctx, r, auth)
+}
+
+func (w *Workspace) push(ctx context.Context, r Remote, auth transport.AuthMethod, branch plumbing.ReferenceName, me string, old, head plumbing.Hash) error {
+	if r.Kind == RemoteFolder {
+		return w.pushFolder(r, me, old, head)
+	}
+	return w.pushNetwork(ctx, r, auth, branch, me)
+}
