@@ -128,7 +128,7 @@ func (c *carryScreen) buildUI() fyne.CanvasObject {
 	)
 	c.summary = widget.NewLabel("")
 	c.summary.Wrapping = fyne.TextWrapWord
-	then := widget.NewCard("", lang.L("The paragraph then → now"), c.diff)
+	then := widget.NewCard("", lang.L("The passage then → now"), c.diff)
 	right := container.NewVBox(c.title, c.quote, then, c.proposal, c.acts, c.note)
 	split := container.NewHSplit(c.list, container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.45
@@ -142,7 +142,7 @@ func (c *carryScreen) showRow(i widget.ListItemID) {
 	cm, _ := w.comment(r.ItemID)
 	c.title.SetText(lang.L("{{.Old}} ({{.From}}) → {{.New}} ({{.To}}): {{.Outcome}}", map[string]any{
 		"Old": r.OldRef, "From": w.draftLabel(c.rows[i].from), "New": orNone(r.NewRef), "To": w.cur.Label, "Outcome": outcomeWords(r)}))
-	c.quote.SetText(lang.L("Quoted: “{{.Q}}”. {{.Why}}", map[string]any{"Q": cm.Anchor.Quote, "Why": r.Reason}))
+	c.quote.SetText(lang.L("Quoted: “{{.Q}}”\nWhy: {{.Why}}", map[string]any{"Q": cm.Anchor.Quote, "Why": r.Reason}))
 	setRedline(c.diff, redline.Diff(r.TextThen, r.TextNow))
 	c.proposal.Hide()
 	if cm.Proposal != nil {

@@ -31,9 +31,15 @@ var sampleComments = []struct {
 		body: "We welcome the focus on **practical measures**. Please keep the list of priorities short."},
 	{para: "s2.1-p11", kind: item.KindSubstantive, themes: []int{1},
 		body: "The affordability gap deserves its own recommendation.",
-		from: "In many countries", to: "In most developing countries"},
+		from: "This usage gap points to barriers other than infrastructure", to: "This usage gap points mainly to barriers other than infrastructure"},
 	{para: "s1.2-p7", kind: item.KindEditorial,
 		body: "Define *meaningful connectivity* here as well, since later sections rely on it."},
+	{para: "s1.1-p3", kind: item.KindQuestion, quote: "This second draft takes account of the comments received on the outline",
+		body: "Will the comments received be published with the next draft?"},
+	{para: "s1.2-p9", kind: item.KindGeneral,
+		body: "Cross-cutting issues deserve a chapter of their own: data governance affects every sub-theme."},
+	{para: "s3.1-p46", kind: item.KindSubstantive, themes: []int{2},
+		body: "Mention waste heat reuse as a good practice for data centres."},
 }
 
 // ensureSample opens the sample workspace in dir, creating it on first use
@@ -72,6 +78,9 @@ func fillSample(ws *store.Workspace) error {
 		}
 		c := item.Comment{Kind: sc.kind, Body: sc.body, SubThemes: sc.themes}
 		quote := firstSentence(b.Text)
+		if sc.quote != "" {
+			quote = sc.quote
+		}
 		if sc.from != "" {
 			quote = sc.from
 			c.Proposal = &item.Proposal{Action: item.ActionMod, Existing: sc.from, Proposed: sc.to}
