@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report/redline"
 	"github.com/delegate-itu/delegate/model/store"
 )
 
@@ -70,6 +73,45 @@ func (m *mainScreen) showHistory(id string) *historyView {
 	return h
 }
 
+// text is version n of the comment as a person reads it.
+func (h *historyView) text(n int) (string, error) {
+	b, err := h.m.s.work.ws.VersionBytes(h.id, n)
+	if err != nil {
+		return "", err
+	}
+	c, err := store.ParseComment(b)
+	if err != nil {
+		return "", err
+	}
+	return readable(&c), nil
+}
+
+// readable lays a comment out as labelled lines, so a version's diff shows
+// what a person changed rather than file syntax.
+func readable(c *item.Comment) string {
+	var b strings.Builder
+	line := func(label, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "%s: %s\n", label, v)
+		}
+	}
+	line(lang.L("Paragraph"), c.Anchor.Number)
+	line(lang.L("Quote"), c.Anchor.Quote)
+	line(lang.L("Kind"), string(c.Kind))
+	line(lang.L("Status"), string(c.Review.Status))
+	line(lang.L("Comment"), c.Body)
+	if p := c.Proposal; p != nil {
+		line(lang.L("Proposal"), string(p.Action))
+		line(lang.L("Existing text"), p.Existing)
+		line(lang.L("Proposed text"), p.Proposed)
+	}
+	line(lang.L("Reasons"), c.Reasons)
+	if len(c.SubThemes) > 0 {
+		line(lang.L("Sub-themes"), fmt.Sprint(c.SubThemes))
+	}
+	return b.String()
+}
+
 func versionLine(v store.Version) string {
 	return fmt.Sprintf("v%d · %s · %s · %s", v.N, v.When.Local().Format("2 Jan 2006 15:04"), v.Author.Name, v.Message)
 }
@@ -79,16 +121,19 @@ func (h *historyView) show(idx int) {
 	h.sel = idx
 	v := h.versions[idx]
 	h.title.SetText(lang.L("Version {{.N}}: {{.Msg}}", map[string]any{"N": v.N, "Msg": v.Message}))
-	from := v.N - 1
-	if from < 1 {
-		from = v.N
-	}
-	ops, err := h.m.s.work.ws.Diff(h.id, from, v.N)
+	now, err := h.text(v.N)
 	if err != nil {
 		h.m.s.showError(err)
 		return
 	}
-	setRedline(h.diff, ops)
+	before := now
+	if v.N > 1 {
+		if before, err = h.text(v.N - 1); err != nil {
+			h.m.s.showError(err)
+			return
+		}
+	}
+	setRedline(h.diff, redline.Diff(before, now))
 	if idx == len(h.versions)-1 || v.Deleted {
 		h.restore.Disable()
 	} else {

@@ -95,6 +95,9 @@ func (s *itemsScreen) refresh() {
 	}
 	s.sel = ""
 	s.detail.Hide()
+	if len(s.shown) > 0 {
+		s.list.Select(0)
+	}
 }
 
 func (s *itemsScreen) onSelected(i widget.ListItemID) {

@@ -89,6 +89,13 @@ func fillSample(ws *store.Workspace) error {
 		if err := ws.SaveComment(&c, "example comment"); err != nil {
 			return err
 		}
+		if c.Proposal != nil { // a second version, so the history has a story
+			c.Reasons = "Usage, not coverage, is now the main gap."
+			c.Body += " It should also cover the cost of devices."
+			if err := ws.SaveComment(&c, "edit body, add reasons"); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }
