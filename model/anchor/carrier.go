@@ -115,10 +115,32 @@ func (c *Carrier) One(it item.Comment) Result {
 	r.OldBlockID, r.OldRef = c.old.Blocks[src.block].ID, c.old.Blocks[src.block].Ref
 	k := c.changeOf[src.block]
 	if k < 0 || len(c.cmp.Changes[k].New) == 0 {
+		if ch, key, ok := c.rescue(src.block); ok {
+			r.Change = ch.Kind
+			return c.follow(r, it, src, ch, key)
+		}
 		return c.searchElsewhere(r, it, src, "its paragraph was deleted")
 	}
 	r.Change = c.cmp.Changes[k].Kind
-	return c.follow(r, it, src, k)
+	return c.follow(r, it, src, c.cmp.Changes[k], k)
+}
+
+// rescue pairs a paragraph the comparison calls deleted with the new
+// paragraph standing in its place when that one is made mostly of its
+// words (a paragraph cut down to a part of itself, too short for the
+// comparison's similarity threshold).
+func (c *Carrier) rescue(block int) (report.Change, int, bool) {
+	nb := c.standsNear[block]
+	if nb >= len(c.newText) || c.newChange[nb] < 0 || c.cmp.Changes[c.newChange[nb]].Kind != report.ChangeInserted {
+		return report.Change{}, 0, false
+	}
+	nw, ow := words(c.newText[nb]), words(c.oldText[block])
+	if len(nw) < 5 || coverage(nw, ow) < 0.8 {
+		return report.Change{}, 0, false
+	}
+	ch := report.Change{Kind: report.ChangeModified, Old: []string{c.old.Blocks[block].ID}, New: []string{c.new.Blocks[nb].ID},
+		Similarity: round2(coverage(ow, nw))}
+	return ch, len(c.cmp.Changes) + block, true
 }
 
 // source is the commented passage in the old draft.

@@ -85,13 +85,15 @@ func (c *Carrier) diffOf(k int, old, new string) []diffmatchpatch.Diff {
 }
 
 // follow carries a comment along the change its paragraph went through.
-func (c *Carrier) follow(r Result, it item.Comment, src source, k int) Result {
-	ch := c.cmp.Changes[k]
+func (c *Carrier) follow(r Result, it item.Comment, src source, ch report.Change, k int) Result {
 	old, base := c.sourceOf(ch, src.block)
 	tg := c.targetOf(ch)
 	diffs := c.diffOf(k, old, tg.text)
 	ms, me := mapPos(diffs, base+src.start, false), mapPos(diffs, base+src.end, true)
 	me = max(me, ms)
+	if ms == me && src.end > src.start {
+		ms, me = replaced(diffs, ms)
+	}
 	h := find(tg.text, src, ms, me)
 	if it.Proposal != nil {
 		if res, ok := c.incorporated(r, it.Proposal, tg, h, ms, me); ok {
@@ -118,6 +120,24 @@ func (c *Carrier) follow(r Result, it item.Comment, src source, k int) Result {
 		r.Confidence = min(r.Confidence, 0.85)
 	}
 	return c.placeAt(r, tg, h.s, h.e, false)
+}
+
+// replaced widens an empty mapped span to the text that replaced the
+// deleted one at that point (a word swapped for another), if any.
+func replaced(diffs []diffmatchpatch.Diff, at int) (int, int) {
+	n := 0
+	for i, d := range diffs {
+		if n > at {
+			break
+		}
+		if d.Type == diffmatchpatch.DiffInsert && n == at && i > 0 && diffs[i-1].Type == diffmatchpatch.DiffDelete {
+			return at, at + len(d.Text)
+		}
+		if d.Type != diffmatchpatch.DiffDelete {
+			n += len(d.Text)
+		}
+	}
+	return at, at
 }
 
 // placeAt records the place [s, e) of the joined target text as the

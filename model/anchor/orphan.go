@@ -20,7 +20,7 @@ func (c *Carrier) searchElsewhere(r Result, it item.Comment, src source, why str
 			return c.placeAt(r, c.single(bi), at, at+len(p.Proposed), false)
 		}
 	}
-	if !src.whole && runeCount(src.quote) >= 12 {
+	if !src.whole && runeCount(src.quote) >= 30 {
 		if bi, at, ok := c.uniqueBlock(src.quote); ok {
 			r.Outcome, r.Reason = OutcomeMoved, "the passage reads the same in another paragraph; "+why
 			if abs(bi-c.standsNear[src.block]) <= 2 {
