@@ -42,7 +42,10 @@ fuzz:
 
 ## screenshots: refresh the screenshots in docs/ from the real window
 screenshots: build deps-e2e
-	scripts/screenshot.sh $(BIN)/delegate docs/screenshots/timeline.png DELEGATE_TODAY=2025-06-01
+	scripts/screenshot.sh $(BIN)/delegate docs/screenshots/chooser.png DELEGATE_TODAY=2025-06-01
+	for s in reader proposal items history changed carry timeline; do \
+	  SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/$$s.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_SHOW=$$s || exit 1; \
+	done
 
 deps-build:
 	@scripts/install-deps.sh build

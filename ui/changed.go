@@ -122,3 +122,24 @@ func orNone(s string) string {
 func (s *Session) showInfo(title, msg string) {
 	dialog.ShowInformation(title, msg, s.win)
 }
+
+// locate finds where an anchor's paragraph stands in the current draft:
+// itself when written on it, else through the draft comparison ("" when
+// the paragraph is gone). Paragraph IDs of different drafts are never
+// taken to mean the same paragraph.
+func (m *mainScreen) locate(a item.Anchor) string {
+	w := m.s.work
+	if a.DraftID == w.cur.ID {
+		return a.ParagraphID
+	}
+	_, cmp, err := w.compared(a.DraftID)
+	if err != nil {
+		return ""
+	}
+	for _, ch := range cmp.Changes {
+		if contains(ch.Old, a.ParagraphID) && len(ch.New) > 0 {
+			return ch.New[0]
+		}
+	}
+	return ""
+}

@@ -94,4 +94,9 @@ func (m *mainScreen) afterImport(nw *work, meta store.DraftMeta, rows []carryRow
 	m.s.work = nw
 	m.s.showMain()
 	m.s.main.carry.show(rows)
+	if p := m.s.pendingShow; p == "changed" {
+		m.s.pendingShow = ""
+		m.s.main.goDraft()
+		m.s.main.demo(p)
+	}
 }

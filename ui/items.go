@@ -131,6 +131,6 @@ func (s *itemsScreen) onOpen() {
 		return
 	}
 	s.m.goDraft()
-	s.m.reader.show(c.Anchor.ParagraphID)
+	s.m.reader.show(s.m.locate(c.Anchor))
 	s.m.editor.edit(c)
 }

@@ -56,7 +56,9 @@ func (s *Session) showMain() {
 	m.refresh()
 	m.sayOpened()
 	m.editor.recover()
-	m.showFirst(s.opt.Show)
+	show := s.opt.Show
+	s.opt.Show = "" // only at start
+	m.showFirst(show)
 }
 
 // sayOpened puts what the user should know about the workspace in the
@@ -146,11 +148,16 @@ func (m *mainScreen) showFirst(name string) {
 		m.tabs.Select(m.itemsTab)
 	case "timeline":
 		m.tabs.Select(m.timeTab)
-	case "proposal", "history", "changed":
+	case "proposal", "history":
 		m.demo(name)
-	case "carry":
+	case "carry", "changed":
 		if len(m.s.work.drafts) == 1 {
+			m.s.pendingShow = name
 			m.onImportSample() // the demonstration imports the sample 3rd draft
+			return
+		}
+		if name == "changed" {
+			m.demo(name)
 			return
 		}
 		m.carry.demo()
@@ -172,7 +179,7 @@ func (m *mainScreen) demo(name string) {
 			c = x
 		}
 	}
-	m.reader.show(c.Anchor.ParagraphID)
+	m.reader.show(m.locate(c.Anchor))
 	m.editor.edit(c)
 	switch name {
 	case "history":

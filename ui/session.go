@@ -39,6 +39,8 @@ type Session struct {
 	work *work // the open workspace; nil while the chooser shows
 	busy bool  // background work holds the workspace
 
+	pendingShow string // a demonstration screen waiting for an import
+
 	timeline *timelineScreen
 	main     *mainScreen
 }
