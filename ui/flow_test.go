@@ -131,7 +131,12 @@ func TestProposalPreviewShowsInsertionAndDeletion(t *testing.T) {
 
 func TestRestoreOldVersion(t *testing.T) {
 	s := newSampleSession(t, "")
-	orig := s.work.comments[0]
+	var orig item.Comment
+	for _, c := range s.work.comments {
+		if c.Anchor.ParagraphID == "s1.1-p2" {
+			orig = c
+		}
+	}
 	s.main.reader.show(orig.Anchor.ParagraphID)
 	e := s.main.editor
 	e.edit(orig)
