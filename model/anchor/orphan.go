@@ -37,11 +37,19 @@ func (c *Carrier) single(bi int) target {
 	return target{text: c.newText[bi], blocks: []int{bi}, starts: []int{0}}
 }
 
-// uniqueBlock finds the one new block holding q.
+// uniqueBlock finds the one new block holding q, looking only at the
+// blocks that hold the rarest of its words.
 func (c *Carrier) uniqueBlock(q string) (int, int, bool) {
+	x := c.index()
+	var scan []int
+	for i, w := range words(q) {
+		if p := x.postings[w]; i == 0 || len(p) < len(scan) {
+			scan = p
+		}
+	}
 	found, at := -1, 0
-	for i, t := range c.newText {
-		if j := strings.Index(t, q); j >= 0 {
+	for _, i := range scan {
+		if j := strings.Index(c.newText[i], q); j >= 0 {
 			if found >= 0 {
 				return 0, 0, false
 			}
