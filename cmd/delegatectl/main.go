@@ -51,6 +51,7 @@ func commands() map[string]command {
 		"package":  {"check or import a submission package: package verify FILE, package import FILE", runPackage},
 		"nominate": {"write an expert nomination e-mail to the secretariat: nominate --name N --organization O --email E --out FILE.eml", runNominate},
 		"correct":  {"correct a process date in the workspace (a moved meeting or deadline)", runCorrect},
+		"carry":    {"carry comments onto a newer draft: carry --to DRAFT [--json] [--apply]", runCarry},
 	}
 }
 

@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/delegate-itu/delegate/model/anchor"
+)
+
+// TestCarryCommand carries comments from the 2nd sample draft to the 3rd:
+// outcomes in text and JSON, then --apply records the sure ones.
+func TestCarryCommand(t *testing.T) {
+	t.Setenv("DELEGATE_WORKSPACE", filepath.Join(t.TempDir(), "ws"))
+	samples := "../../assets/samples"
+	ctl(t, "init", "--user-name", "Jane Doe", "--user-email", "jane@example.org")
+	ctl(t, "draft", "import", filepath.Join(samples, "draft2.md"), "--label", "2nd draft")
+	unchanged := addComment(t, "--draft", "2nd-draft", "--para", "11", "--quote", "The divide is no longer only a question of coverage.", "--body", "Agree.")
+	deleted := addComment(t, "--draft", "2nd-draft", "--para", "9", "--body", "Keep this paragraph.")
+	moved := addComment(t, "--draft", "2nd-draft", "--para", "46", "--body", "Data centres deserve their own section.")
+	ctl(t, "draft", "import", filepath.Join(samples, "draft3.md"), "--label", "3rd draft")
+
+	var rep carryReport
+	mustJSON(t, ctl(t, "carry", "--to", "3rd-draft", "--json"), &rep)
+	want := map[string]anchor.Outcome{unchanged: anchor.OutcomeUnchanged, deleted: anchor.OutcomeOrphaned, moved: anchor.OutcomeMoved}
+	for _, r := range rep.Results {
+		if r.Outcome != want[r.ItemID] {
+			t.Errorf("%s: %s (%s), want %s", r.ItemID, r.Outcome, r.Reason, want[r.ItemID])
+		}
+	}
+	if len(rep.Results) != 3 || rep.Summary[anchor.OutcomeOrphaned] != 1 || rep.Review != 1 {
+		t.Errorf("summary %v, %d to review", rep.Summary, rep.Review)
+	}
+	text := ctl(t, "carry", "--to", "3rd-draft")
+	for _, s := range []string{"§2.1 ¶11 -> §2.1 ¶10", "orphaned", "candidates:", "3 comments carried to 3rd-draft", "orphaned 1", "1 to review"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("text output lacks %q:\n%s", s, text)
+		}
+	}
+	ctl(t, "carry", "--to", "3rd-draft", "--apply")
+	mustJSON(t, ctl(t, "carry", "--to", "3rd-draft", "--json"), &rep)
+	if len(rep.Results) != 1 || rep.Results[0].ItemID != deleted {
+		t.Errorf("after --apply only the orphan is left to carry: %+v", rep.Results)
+	}
+	if out := ctl(t, "history", unchanged); !strings.Contains(out, "Carry 2 comments to draft 3rd-draft") {
+		t.Errorf("history lacks the carry commit:\n%s", out)
+	}
+}
+
+func TestCarryUsage(t *testing.T) {
+	var buf bytes.Buffer
+	if code := run(&env{stdout: &buf, stderr: &buf}, []string{"carry"}); code != exitUsage {
+		t.Errorf("carry without --to: exit %d\n%s", code, buf.String())
+	}
+}
