@@ -62,7 +62,7 @@ func fill(n int) []int {
 func indexBlocks(d *report.Draft) ([]string, map[string]int) {
 	texts, pos := make([]string, len(d.Blocks)), make(map[string]int, len(d.Blocks))
 	for i, b := range d.Blocks {
-		texts[i] = norm.NFC.String(b.Text)
+		texts[i] = clean(b.Text)
 		if _, dup := pos[b.ID]; !dup {
 			pos[b.ID] = i
 		}
@@ -154,7 +154,7 @@ type source struct {
 // locateOld finds the comment's block and span in the old draft: by
 // paragraph ID, then by displayed number, checking the quote each time.
 func (c *Carrier) locateOld(a item.Anchor) (source, bool) {
-	q := norm.NFC.String(a.Quote)
+	q := clean(a.Quote)
 	try := func(i int) (source, bool) {
 		t := c.oldText[i]
 		if q == "" {
@@ -183,3 +183,7 @@ func (c *Carrier) locateOld(a item.Anchor) (source, bool) {
 	}
 	return source{}, false
 }
+
+// clean puts text in NFC and replaces invalid UTF-8 as the diff would, so
+// byte offsets agree between the texts and the diff.
+func clean(s string) string { return strings.ToValidUTF8(norm.NFC.String(s), "\uFFFD") }

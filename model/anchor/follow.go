@@ -90,7 +90,7 @@ func (c *Carrier) follow(r Result, it item.Comment, src source, ch report.Change
 	tg := c.targetOf(ch)
 	diffs := c.diffOf(k, old, tg.text)
 	ms, me := mapPos(diffs, base+src.start, false), mapPos(diffs, base+src.end, true)
-	me = max(me, ms)
+	ms, me = min(ms, len(tg.text)), min(max(me, ms), len(tg.text))
 	if ms == me && src.end > src.start {
 		ms, me = replaced(diffs, ms)
 	}
