@@ -47,6 +47,7 @@ type editor struct {
 	detail   *widget.Entry
 	state    *widget.Label
 	save     *widget.Button
+	scroll   *container.Scroll
 }
 
 func newEditor(m *mainScreen) *editor {
@@ -153,7 +154,8 @@ func (e *editor) buildUI() fyne.CanvasObject {
 	e.form.Hide()
 	newBtn := widget.NewButtonWithIcon(lang.L("New comment"), theme.ContentAddIcon(), e.m.onNewComment)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, e.heading), e.here, widget.NewSeparator())
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(e.empty, e.form)))
+	e.scroll = container.NewVScroll(container.NewVBox(e.empty, e.form))
+	return container.NewBorder(top, nil, nil, nil, e.scroll)
 }
 
 // showParagraph follows the reader: the heading and the comments already
@@ -298,4 +300,9 @@ func (e *editor) onFirstSentence() {
 	if e.block != nil {
 		e.quote.SetText(firstSentence(e.block.Text))
 	}
+}
+
+// reveal scrolls the form so o (a part of it) is at the top.
+func (e *editor) reveal(o fyne.CanvasObject) {
+	e.scroll.ScrollToOffset(fyne.NewPos(0, e.form.Position().Y+o.Position().Y-theme.Padding()))
 }

@@ -113,7 +113,11 @@ func readable(c *item.Comment) string {
 }
 
 func versionLine(v store.Version) string {
-	return fmt.Sprintf("v%d · %s · %s · %s", v.N, v.When.Local().Format("2 Jan 2006 15:04"), v.Author.Name, v.Message)
+	msg := v.Message
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		msg = msg[i+2:]
+	}
+	return fmt.Sprintf("v%d · %s · %s · %s", v.N, v.When.Local().Format("2 Jan 15:04"), v.Author.Name, msg)
 }
 
 // show displays version n (index into versions) and what it changed.

@@ -3,6 +3,7 @@ package ui
 import (
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -182,6 +183,11 @@ func (m *mainScreen) demo(name string) {
 	m.reader.show(m.locate(c.Anchor))
 	m.editor.edit(c)
 	switch name {
+	case "proposal":
+		go func() { // after the window's first layout
+			time.Sleep(time.Second)
+			fyne.Do(func() { m.editor.reveal(m.editor.propose) })
+		}()
 	case "history":
 		m.editor.onHistory()
 	case "changed":

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -26,7 +28,7 @@ func redlineSegments(ops []redline.Op) []widget.RichTextSegment {
 		case redline.Insert:
 			st = styleInserted
 		}
-		segs = append(segs, &widget.TextSegment{Text: op.Text, Style: st})
+		segs = append(segs, lineSegments(op.Text, st)...)
 	}
 	if len(segs) == 0 {
 		segs = append(segs, &widget.TextSegment{Text: "", Style: widget.RichTextStyleInline})
@@ -45,4 +47,22 @@ func newRedlineText(ops []redline.Op) *widget.RichText {
 func setRedline(rt *widget.RichText, ops []redline.Op) {
 	rt.Segments = redlineSegments(ops)
 	rt.Refresh()
+}
+
+// lineSegments splits text at line breaks: Fyne's inline segments do not
+// break lines themselves, so each line but the last ends a paragraph.
+func lineSegments(text string, st widget.RichTextStyle) []widget.RichTextSegment {
+	lines := strings.Split(text, "\n")
+	out := make([]widget.RichTextSegment, 0, len(lines))
+	for i, l := range lines {
+		s := st
+		if i < len(lines)-1 {
+			s.Inline = false
+		}
+		if l == "" && i == len(lines)-1 {
+			continue
+		}
+		out = append(out, &widget.TextSegment{Text: l, Style: s})
+	}
+	return out
 }

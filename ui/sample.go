@@ -31,7 +31,7 @@ var sampleComments = []struct {
 		body: "We welcome the focus on **practical measures**. Please keep the list of priorities short."},
 	{para: "s2.1-p11", kind: item.KindSubstantive, themes: []int{1},
 		body: "The affordability gap deserves its own recommendation.",
-		from: "This usage gap points to barriers other than infrastructure", to: "This usage gap points mainly to barriers other than infrastructure"},
+		from: "This usage gap points to barriers other than infrastructure", to: "This usage gap points mainly to barriers beyond infrastructure"},
 	{para: "s1.2-p7", kind: item.KindEditorial,
 		body: "Define *meaningful connectivity* here as well, since later sections rely on it."},
 	{para: "s1.1-p3", kind: item.KindQuestion, quote: "This second draft takes account of the comments received on the outline",
