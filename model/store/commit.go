@@ -19,6 +19,7 @@ type change struct {
 	path string
 	data []byte
 	del  bool
+	blob plumbing.Hash // data's blob when already stored (sync), else zero
 }
 
 // commit records changes as one commit on the current branch, then brings
@@ -118,14 +119,17 @@ func (w *Workspace) updateTree(h plumbing.Hash, changes []change) (plumbing.Hash
 	for _, c := range changes {
 		name, rest, nested := strings.Cut(c.path, "/")
 		if nested {
-			sub[name] = append(sub[name], change{path: rest, data: c.data, del: c.del})
+			sub[name] = append(sub[name], change{path: rest, data: c.data, del: c.del, blob: c.blob})
 			continue
 		}
 		if c.del {
 			delete(entries, name)
 			continue
 		}
-		bh, err := w.writeBlob(c.data)
+		bh, err := c.blob, error(nil)
+		if bh.IsZero() {
+			bh, err = w.writeBlob(c.data)
+		}
 		if err != nil {
 			return plumbing.ZeroHash, err
 		}

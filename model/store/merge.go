@@ -142,12 +142,16 @@ func (w *Workspace) fastForward(branch plumbing.ReferenceName, oursTree plumbing
 		return 0, err
 	}
 	changes := make([]change, 0, len(paths))
+	look := treeLookup{w: w, m: map[plumbing.Hash]map[string]plumbing.Hash{}}
 	for _, p := range paths {
 		q, del := strings.CutPrefix(p, delMark)
 		c := change{path: q, del: del}
 		if !del {
 			var err error
-			if c.data, _, err = w.readInTree(tc.TreeHash, q); err != nil {
+			if c.blob, err = look.find(tc.TreeHash, q); err != nil {
+				return 0, err
+			}
+			if c.data, err = w.blobData(c.blob); err != nil {
 				return 0, err
 			}
 		}
@@ -206,10 +210,11 @@ func (w *Workspace) mergeTrees(base, ours, theirs plumbing.Hash, from string) ([
 	var changes []change
 	var conflicts []string
 	taken := map[string]bool{}
+	look := treeLookup{w: w, m: map[plumbing.Hash]map[string]plumbing.Hash{}}
 	for _, p := range tp {
 		q, del := strings.CutPrefix(p, delMark)
-		oh, oerr := w.entryHash(ours, q)
-		th, terr := w.entryHash(theirs, q)
+		oh, oerr := look.find(ours, q)
+		th, terr := look.find(theirs, q)
 		switch {
 		case oursChanged[q] && (oh == th || del): // same result, or keep our edit over their deletion
 			continue
@@ -220,21 +225,21 @@ func (w *Workspace) mergeTrees(base, ours, theirs plumbing.Hash, from string) ([
 		if terr != nil {
 			return nil, nil, terr
 		}
-		data, _, err := w.readInTree(theirs, q)
+		data, err := w.blobData(th)
 		if err != nil {
 			return nil, nil, err
 		}
 		if !oursChanged[q] || oerr != nil { // only they changed it, or we deleted what they edited
-			changes = append(changes, change{path: q, data: data})
+			changes = append(changes, change{path: q, data: data, blob: th})
 			continue
 		}
-		cp, err := w.conflictCopyPath(ours, q, from, th, taken)
+		cp, err := w.conflictCopyPath(look, ours, q, from, th, taken)
 		if err != nil {
 			return nil, nil, err
 		}
 		if cp != "" {
 			taken[cp] = true
-			changes = append(changes, change{path: cp, data: data})
+			changes = append(changes, change{path: cp, data: data, blob: th})
 		}
 		conflicts = append(conflicts, q)
 	}
@@ -252,7 +257,7 @@ const conflictFrom = ".from-"
 // conflictCopyPath names where their version of p goes; a second,
 // different copy from the same person gets "-2", "-3"... It is "" when
 // that exact version is kept already.
-func (w *Workspace) conflictCopyPath(ours plumbing.Hash, p, from string, theirs plumbing.Hash, taken map[string]bool) (string, error) {
+func (w *Workspace) conflictCopyPath(look treeLookup, ours plumbing.Hash, p, from string, theirs plumbing.Hash, taken map[string]bool) (string, error) {
 	dir, file := path.Split(p)
 	ext := path.Ext(file)
 	stem := strings.TrimSuffix(file, ext)
@@ -265,7 +270,7 @@ func (w *Workspace) conflictCopyPath(ours plumbing.Hash, p, from string, theirs 
 			suffix = "-" + strconv.Itoa(n)
 		}
 		cp := dir + stem + conflictFrom + from + suffix + ext
-		h, err := w.entryHash(ours, cp)
+		h, err := look.find(ours, cp)
 		switch {
 		case errors.Is(err, ErrNotFound) && !taken[cp]:
 			return cp, nil
@@ -300,4 +305,45 @@ func (w *Workspace) commitMerge(branch plumbing.ReferenceName, ours, oursTree, t
 		return err
 	}
 	return w.moveBranch(branch, h, changes)
+}
+
+// treeLookup finds paths in trees, decoding each tree once: a merge of
+// 1,000 items otherwise decodes the 1,000-entry folder 2,000 times.
+type treeLookup struct {
+	w *Workspace
+	m map[plumbing.Hash]map[string]plumbing.Hash
+}
+
+func (l treeLookup) find(tree plumbing.Hash, p string) (plumbing.Hash, error) {
+	h := tree
+	for _, name := range strings.Split(p, "/") {
+		if h.IsZero() {
+			return h, fmt.Errorf("%w: %s", ErrNotFound, p)
+		}
+		ents, ok := l.m[h]
+		if !ok {
+			t, err := object.GetTree(l.w.st, h)
+			if err != nil {
+				return plumbing.ZeroHash, err
+			}
+			ents = make(map[string]plumbing.Hash, len(t.Entries))
+			for _, e := range t.Entries {
+				ents[e.Name] = e.Hash
+			}
+			l.m[h] = ents
+		}
+		if h, ok = ents[name]; !ok {
+			return plumbing.ZeroHash, fmt.Errorf("%w: %s", ErrNotFound, p)
+		}
+	}
+	return h, nil
+}
+
+// blobData reads a blob's content.
+func (w *Workspace) blobData(h plumbing.Hash) ([]byte, error) {
+	b, err := object.GetBlob(w.st, h)
+	if err != nil {
+		return nil, err
+	}
+	return blobBytes(b)
 }

@@ -20,8 +20,9 @@ import (
 
 // httpRemote serves a bare repository made by git through `git
 // http-backend` behind net/http/cgi on 127.0.0.1, asking for token as
-// the Basic password (as Gitea and GitHub do). It returns the URL.
-func httpRemote(t testing.TB, token string) string {
+// the Basic password (as Gitea and GitHub do). It returns the URL and the
+// bare repository's folder.
+func httpRemote(t testing.TB, token string) (string, string) {
 	t.Helper()
 	needGit(t)
 	root := t.TempDir()
@@ -41,12 +42,13 @@ func httpRemote(t testing.TB, token string) string {
 		backend.ServeHTTP(w, r)
 	}))
 	t.Cleanup(srv.Close)
-	return srv.URL + "/delegation.git"
+	return srv.URL + "/delegation.git", filepath.Join(root, "delegation.git")
 }
 
 // daemonRemote starts `git daemon` on a free 127.0.0.1 port with pushes
-// enabled and returns the git:// URL; the daemon is stopped at the end.
-func daemonRemote(t testing.TB) string {
+// enabled and returns the git:// URL and the folder; the daemon is
+// stopped at the end.
+func daemonRemote(t testing.TB) (string, string) {
 	t.Helper()
 	needGit(t)
 	root := t.TempDir()
@@ -73,7 +75,7 @@ func daemonRemote(t testing.TB) string {
 			t.Fatalf("git daemon did not start on %s", addr)
 		}
 	}
-	return "git://" + addr + "/delegation.git"
+	return "git://" + addr + "/delegation.git", filepath.Join(root, "delegation.git")
 }
 
 // TestSyncServers runs the two-experts-and-a-coordinator exchange over
@@ -82,13 +84,13 @@ func TestSyncServers(t *testing.T) {
 	t.Setenv(store.EnvCredentials, filepath.Join(t.TempDir(), "credentials.json"))
 	for _, tc := range []struct {
 		name string
-		url  func(t *testing.T) string
+		url  func(t *testing.T) (string, string)
 	}{
-		{"http-backend", func(t *testing.T) string { return httpRemote(t, "s3cret") }},
-		{"git-daemon", func(t *testing.T) string { return daemonRemote(t) }},
+		{"http-backend", func(t *testing.T) (string, string) { return httpRemote(t, "s3cret") }},
+		{"git-daemon", func(t *testing.T) (string, string) { return daemonRemote(t) }},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			url := tc.url(t)
+			url, bare := tc.url(t)
 			ana, ben, coord := person(t, "Ana"), person(t, "Ben"), person(t, "Coord")
 			for _, w := range []*store.Workspace{ana, ben, coord} {
 				addRemote(t, w, "origin", url)
@@ -116,8 +118,8 @@ func TestSyncServers(t *testing.T) {
 			}
 			checkOneConflict(t, coord, shared[0])
 			mustSync(t, coord, "")
-			for _, w := range []*store.Workspace{ana, ben, coord} {
-				fsck(t, w.Dir())
+			for _, dir := range []string{ana.Dir(), ben.Dir(), coord.Dir(), bare} {
+				fsck(t, dir)
 			}
 		})
 	}
@@ -127,7 +129,7 @@ func TestSyncServers(t *testing.T) {
 // error; a token typed into the URL never reaches .git/config.
 func TestSyncHTTPToken(t *testing.T) {
 	t.Setenv(store.EnvCredentials, filepath.Join(t.TempDir(), "credentials.json"))
-	url := httpRemote(t, "s3cret")
+	url, _ := httpRemote(t, "s3cret")
 	w := person(t, "Ana")
 	addComments(t, w, 1, "ana")
 	withToken := strings.Replace(url, "http://", "http://ana:s3cret@", 1)
