@@ -109,7 +109,14 @@ func BenchmarkImportDocx300Pages(b *testing.B) {
 
 // BenchmarkCompare300Pages compares the benchmark draft with a copy in which
 // every tenth paragraph was reworded and every fiftieth deleted.
-func BenchmarkCompare300Pages(b *testing.B) {
+func BenchmarkCompare300Pages(b *testing.B) { benchCompare(b, false) }
+
+// BenchmarkCompare300PagesInserts also inserts a new paragraph every 100,
+// which makes the move search compare every deleted block with every
+// inserted one.
+func BenchmarkCompare300PagesInserts(b *testing.B) { benchCompare(b, true) }
+
+func benchCompare(b *testing.B, inserts bool) {
 	old, err := Import("bench.docx", benchDocx(b), ImportOptions{})
 	if err != nil {
 		b.Fatal(err)
@@ -124,6 +131,12 @@ func BenchmarkCompare300Pages(b *testing.B) {
 			blk.Text = strings.Replace(blk.Text, "the", "a", 2) + " Added words."
 		}
 		new.Blocks = append(new.Blocks, blk)
+		if inserts && i%100 == 42 {
+			ins := blk
+			ins.ID += "-new"
+			ins.Text = fmt.Sprintf("A new paragraph %d on spectrum sharing, rural backhaul and community networks in landlocked countries.", i)
+			new.Blocks = append(new.Blocks, ins)
+		}
 	}
 	b.ResetTimer()
 	for b.Loop() {

@@ -103,6 +103,7 @@ type aligner struct {
 	old, new         []Block
 	oldDone, newDone []bool
 	changes          []Change
+	oldBags, newBags map[int]redline.Bag // word bags, made on first use
 }
 
 // gap is a stretch between anchors: old[o0:o1] against new[n0:n1].

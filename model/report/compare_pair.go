@@ -29,7 +29,7 @@ func (a *aligner) pairInGap(g gap) {
 			if a.newDone[j] || !comparable(a.old[i], a.new[j]) {
 				continue
 			}
-			if s := redline.Similarity(a.old[i].Text, a.new[j].Text); s >= bestSim {
+			if s, ok := a.similarAtLeast(i, j, bestSim); ok {
 				best, bestSim = j, s
 			}
 		}
@@ -123,7 +123,7 @@ func (a *aligner) fuzzyMoves() {
 			if a.oldDone[i] || a.newDone[j] || !comparable(a.old[i], a.new[j]) {
 				continue
 			}
-			if s := redline.Similarity(a.old[i].Text, a.new[j].Text); s >= bestSim {
+			if s, ok := a.similarAtLeast(i, j, bestSim); ok {
 				best, bestSim = j, s
 			}
 		}
@@ -159,4 +159,28 @@ func (a *aligner) leftovers() {
 			a.pair(ChangeInserted, nil, []int{j})
 		}
 	}
+}
+
+// similarAtLeast returns the similarity of old[i] and new[j] when it is at
+// least min. The word-bag bound rules most pairs out without a diff, which
+// keeps the move search fast when a draft inserts many paragraphs.
+func (a *aligner) similarAtLeast(i, j int, min float64) (float64, bool) {
+	if a.oldBags == nil {
+		a.oldBags, a.newBags = map[int]redline.Bag{}, map[int]redline.Bag{}
+	}
+	bo, ok := a.oldBags[i]
+	if !ok {
+		bo = redline.NewBag(a.old[i].Text)
+		a.oldBags[i] = bo
+	}
+	bn, ok := a.newBags[j]
+	if !ok {
+		bn = redline.NewBag(a.new[j].Text)
+		a.newBags[j] = bn
+	}
+	if redline.Bound(bo, bn) < min {
+		return 0, false
+	}
+	s := redline.Similarity(a.old[i].Text, a.new[j].Text)
+	return s, s >= min
 }
