@@ -52,6 +52,11 @@ func commands() map[string]command {
 		"nominate": {"write an expert nomination e-mail to the secretariat: nominate --name N --organization O --email E --out FILE.eml", runNominate},
 		"correct":  {"correct a process date in the workspace (a moved meeting or deadline)", runCorrect},
 		"carry":    {"carry comments onto a newer draft: carry --to DRAFT [--json] [--apply]", runCarry},
+
+		// Working together through a delegation remote.
+		"remote":    {"add or list delegation remotes (shared folder, https://, ssh://): remote add NAME URL", runRemote},
+		"sync":      {"exchange work with a delegation remote: sync [NAME] [--json]", runSync},
+		"conflicts": {"items two people changed differently, with both texts; conflicts resolve ID --keep mine|PERSON", runConflicts},
 	}
 }
 

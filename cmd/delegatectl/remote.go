@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/delegate-itu/delegate/model/store"
+)
+
+// runRemote dispatches `delegatectl remote add|list`.
+func runRemote(e *env, args []string) error {
+	if len(args) > 0 && args[0] == "add" {
+		return runRemoteAdd(e, args[1:], os.Stdin)
+	}
+	if len(args) > 0 && args[0] == "list" {
+		return runRemoteList(e, args[1:])
+	}
+	return usagef("usage: delegatectl remote add NAME URL [--token-stdin] [--user NAME] | remote list [--json]")
+}
+
+func runRemoteAdd(e *env, args []string, stdin io.Reader) error {
+	fs := newFlags(e, "remote add")
+	dir := workspaceFlag(fs)
+	tokenStdin := fs.Bool("token-stdin", false, "read an HTTPS access token from standard input and keep it in "+store.CredentialsFile()+" (0600), never in the workspace")
+	user := fs.String("user", "", "user name to send with the token (GitLab: oauth2)")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usagef("remote add needs NAME and URL: a folder (shared drive, USB stick), https://…, ssh://… or git@host:path")
+	}
+	w, err := openWorkspace(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	r, token, err := w.AddRemote(pos[0], pos[1])
+	if err != nil {
+		return usageError{err}
+	}
+	if *tokenStdin {
+		line, err := bufio.NewReader(stdin).ReadString('\n')
+		if err != nil && err != io.EOF {
+			return err
+		}
+		token = strings.TrimSpace(line)
+	}
+	if token != "" {
+		if r.Kind != store.RemoteHTTP {
+			return usagef("a token is only used with https:// remotes")
+		}
+		if err := store.SaveToken(r.URL, store.Credential{Username: *user, Token: token}); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "access token kept in %s (not in the workspace)\n", store.CredentialsFile())
+	}
+	fmt.Fprintf(e.stdout, "remote %s (%s): %s\n", r.Name, r.Kind, r.URL)
+	return nil
+}
+
+func runRemoteList(e *env, args []string) error {
+	fs := newFlags(e, "remote list")
+	dir := workspaceFlag(fs)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	w, err := openWorkspace(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	rs, err := w.Remotes()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if rs == nil {
+			rs = []store.Remote{}
+		}
+		return writeJSON(e, rs)
+	}
+	for _, r := range rs {
+		fmt.Fprintf(e.stdout, "%-10s %-6s %s\n", r.Name, r.Kind, r.URL)
+	}
+	return nil
+}

@@ -1,0 +1,179 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/delegate-itu/delegate/model/store"
+)
+
+// runSync runs `delegatectl sync [NAME] [--json]`.
+func runSync(e *env, args []string) error {
+	fs := newFlags(e, "sync")
+	dir := workspaceFlag(fs)
+	asJSON := fs.Bool("json", false, "print what was done as JSON")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 1 {
+		return usagef("sync takes at most one remote name")
+	}
+	name := ""
+	if len(pos) == 1 {
+		name = pos[0]
+	}
+	w, err := openWorkspace(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	opts := store.SyncOptions{}
+	if !*asJSON {
+		opts.Progress = func(s string) { fmt.Fprintln(e.stderr, s+"…") }
+	}
+	rep, err := w.Sync(context.Background(), name, opts)
+	if errors.Is(err, store.ErrNoRemote) {
+		return usageError{err}
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e, rep)
+	}
+	printSync(e, rep)
+	return nil
+}
+
+func printSync(e *env, rep store.SyncReport) {
+	for _, m := range rep.Merged {
+		switch m.How {
+		case store.MergeUpToDate:
+			fmt.Fprintf(e.stdout, "%s: nothing new\n", m.From)
+		default:
+			fmt.Fprintf(e.stdout, "%s: %d files received (%s)\n", m.From, m.Changed, m.How)
+		}
+		for _, c := range m.Conflicts {
+			fmt.Fprintf(e.stdout, "  conflict: %s was changed here and by %s; both versions kept\n", c, m.From)
+		}
+	}
+	if rep.Published {
+		fmt.Fprintf(e.stdout, "published your work as people/%s on %s\n", rep.Me, rep.Remote)
+	} else {
+		fmt.Fprintf(e.stdout, "%s already has all your work\n", rep.Remote)
+	}
+	if rep.Conflicts > 0 {
+		fmt.Fprintf(e.stdout, "%d open conflict(s): see delegatectl conflicts\n", rep.Conflicts)
+	}
+}
+
+// runConflicts runs `delegatectl conflicts [--json]` and
+// `delegatectl conflicts resolve ID (--keep mine|PERSON | --file F)`.
+func runConflicts(e *env, args []string) error {
+	if len(args) > 0 && args[0] == "resolve" {
+		return runResolve(e, args[1:])
+	}
+	fs := newFlags(e, "conflicts")
+	dir := workspaceFlag(fs)
+	asJSON := fs.Bool("json", false, "print JSON (file texts as base64)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	w, err := openWorkspace(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	cs, err := w.Conflicts()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if cs == nil {
+			cs = []store.Conflict{}
+		}
+		return writeJSON(e, cs)
+	}
+	if len(cs) == 0 {
+		fmt.Fprintln(e.stdout, "no conflicts")
+	}
+	for _, c := range cs {
+		fmt.Fprintf(e.stdout, "== conflict on %s (%s)\n-- mine:\n%s", conflictName(c), c.Path, ensureNL(c.Mine))
+		for _, t := range c.Theirs {
+			fmt.Fprintf(e.stdout, "-- from %s (%s):\n%s", t.From, t.Path, ensureNL(t.Data))
+		}
+	}
+	return nil
+}
+
+func conflictName(c store.Conflict) string {
+	if c.ItemID != "" {
+		return c.ItemID
+	}
+	return c.Path
+}
+
+func ensureNL(b []byte) string {
+	s := string(b)
+	if !strings.HasSuffix(s, "\n") {
+		s += "\n"
+	}
+	return s
+}
+
+func runResolve(e *env, args []string) error {
+	fs := newFlags(e, "conflicts resolve")
+	dir := workspaceFlag(fs)
+	keep := fs.String("keep", "", "mine, or the person ID whose version to keep")
+	file := fs.String("file", "", "a file with the combined text to keep")
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || (*keep == "") == (*file == "") {
+		return usagef("usage: delegatectl conflicts resolve ID --keep mine|PERSON-ID, or --file FILE")
+	}
+	w, err := openWorkspace(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	chosen, err := chosenText(w, pos[0], *keep, *file)
+	if err != nil {
+		return err
+	}
+	if err := w.ResolveConflict(pos[0], chosen); err != nil {
+		return usageError{err}
+	}
+	fmt.Fprintf(e.stdout, "conflict on %s resolved\n", pos[0])
+	return nil
+}
+
+func chosenText(w *store.Workspace, id, keep, file string) ([]byte, error) {
+	if file != "" {
+		return os.ReadFile(file)
+	}
+	cs, err := w.Conflicts()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
+		if c.ItemID != id && c.Path != id {
+			continue
+		}
+		if keep == "mine" {
+			return c.Mine, nil
+		}
+		for _, t := range c.Theirs {
+			if t.From == keep {
+				return t.Data, nil
+			}
+		}
+		return nil, usagef("no version from %q in the conflict on %s", keep, id)
+	}
+	return nil, usagef("no conflict on %s (see delegatectl conflicts)", id)
+}
