@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"sort"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -84,6 +86,7 @@ func (s *itemsScreen) update(i widget.ListItemID, o fyne.CanvasObject) {
 // refresh re-filters the list, keeping the selection when it is still shown.
 func (s *itemsScreen) refresh() {
 	s.shown = s.m.visible()
+	s.sortByPlace()
 	s.count.SetText(lang.L("{{.N}} of {{.All}} comments", map[string]any{"N": len(s.shown), "All": len(s.m.s.work.comments)}))
 	s.list.UnselectAll()
 	s.list.Refresh()
@@ -133,4 +136,18 @@ func (s *itemsScreen) onOpen() {
 	s.m.goDraft()
 	s.m.reader.show(s.m.locate(c.Anchor))
 	s.m.editor.edit(c)
+}
+
+// sortByPlace orders the list as the draft reads: current-draft comments
+// by paragraph, then those on earlier drafts, oldest first within a place.
+func (s *itemsScreen) sortByPlace() {
+	w := s.m.s.work
+	pos := func(i int) int {
+		c := &w.comments[i]
+		if r, ok := w.row[c.Anchor.ParagraphID]; ok && c.Anchor.DraftID == w.cur.ID {
+			return r
+		}
+		return len(w.row) + 1
+	}
+	sort.SliceStable(s.shown, func(a, b int) bool { return pos(s.shown[a]) < pos(s.shown[b]) })
 }
