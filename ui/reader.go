@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,6 +55,12 @@ func (r *reader) buildUI() fyne.CanvasObject {
 	sizer := &resizeWatcher{onWidth: r.onWidth}
 	sizer.ExtendBaseWidget(sizer)
 	r.box = container.NewStack(sizer, r.list)
+	if w := r.m.s.work; w.draft != nil {
+		r.header.SetText(lang.L("{{.Label}} · {{.Source}} · {{.N}} numbered paragraphs", map[string]any{
+			"Label": w.cur.Label, "Source": w.cur.Source, "N": w.draft.Paragraphs()}))
+	} else {
+		r.header.SetText(lang.L("No report draft yet: File > Import a new draft… (Ctrl+I)"))
+	}
 	return container.NewBorder(r.header, nil, nil, nil, r.box)
 }
 
