@@ -23,6 +23,9 @@ const targetSample = "sample"
 // showChooser puts the workspace chooser in the window: the first thing a
 // new user sees, and where File > Open workspace leads.
 func (s *Session) showChooser() {
+	for _, it := range s.shortcutItems() {
+		s.win.Canvas().RemoveShortcut(it.Shortcut)
+	}
 	s.closeWork()
 	s.win.SetMainMenu(s.buildMenu())
 	title := widget.NewLabelWithStyle(lang.L("Welcome to Delegate"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -142,7 +142,8 @@ func (e *editor) buildUI() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("Discard"), theme.CancelIcon(), e.onDiscard))
 	e.form = container.NewVBox(
 		field(lang.L("Quoted passage")), e.quote,
-		container.NewHBox(widget.NewButton(lang.L("Whole paragraph"), e.onWholeParagraph), widget.NewButton(lang.L("First sentence"), e.onFirstSentence)),
+		container.NewHBox(widget.NewButton(lang.L("Pick in the paragraph…"), e.onPickPassage),
+			widget.NewButton(lang.L("Whole paragraph"), e.onWholeParagraph), widget.NewButton(lang.L("First sentence"), e.onFirstSentence)),
 		container.NewBorder(nil, nil, field(lang.L("Kind")), nil, e.kind),
 		field(lang.L("Comment")), bodyTabs,
 		e.propose, e.propBox,

@@ -287,3 +287,37 @@ func TestImportThirdDraftAndCarry(t *testing.T) {
 		t.Fatal("nothing should be left to carry")
 	}
 }
+
+func TestPickPassageAndNewWorkspace(t *testing.T) {
+	s := newSampleSession(t, "")
+	selectPara(t, s, "s1.1-p4")
+	press(s, fyne.KeyN)
+	e := s.main.editor
+	e.onPickPassage()
+	box, ok := s.win.Canvas().Focused().(*widget.Entry)
+	if !ok || box.Text != e.block.Text {
+		t.Fatal("the passage picker does not show the paragraph")
+	}
+	test.Type(box, "x")
+	if box.Text != e.block.Text {
+		t.Fatal("the paragraph text must not be editable in the picker")
+	}
+	box.TypedShortcut(&fyne.ShortcutSelectAll{})
+	test.Tap(findButton(t, s.win.Canvas().Overlays().Top(), "Quote selection"))
+	if e.quote.Text != e.block.Text {
+		t.Fatalf("quote = %q", e.quote.Text)
+	}
+
+	dir, err := createWorkspace(t.TempDir()+"/xyz", item.Profile{Entity: "Republic of Xyz", Category: item.CategoryMemberState,
+		Contacts: []item.Contact{{Name: "Ana Pérez", Email: "ana@example.org", Coordinator: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.onOpen(dir)
+	if s.work == nil || s.work.draft != nil || s.work.ws.User().Name != "Ana Pérez" {
+		t.Fatal("the new, empty workspace did not open")
+	}
+	if got := slug("Société Générale d'Équipement"); got != "societe-generale-d-equipement" {
+		t.Fatalf("slug = %q", got)
+	}
+}

@@ -38,10 +38,14 @@ func (m *mainScreen) onImport() {
 	d.Show()
 }
 
-// onImportSample imports the embedded 3rd draft, to try the carry.
+// onImportSample imports an embedded sample draft: the 2nd into an empty
+// workspace, else the 3rd, to try the carry.
 func (m *mainScreen) onImportSample() {
 	ss := assets.SampleDrafts()
 	s := ss[len(ss)-1]
+	if len(m.s.work.drafts) == 0 {
+		s = ss[0]
+	}
 	m.importBytes(s.Name, s.Label, s.Data)
 }
 

@@ -86,6 +86,7 @@ func NewSession(a fyne.App, p *process.Profile, opt Options) *Session {
 	s.win.SetMainMenu(s.buildMenu())
 	s.restoreSize()
 	s.win.SetCloseIntercept(s.onClose)
+	a.Lifecycle().SetOnStopped(func() { s.saveSize(); s.closeWork() })
 	s.start()
 	return s
 }
@@ -116,13 +117,17 @@ func (s *Session) restoreSize() {
 
 // onClose remembers the window size and releases the workspace.
 func (s *Session) onClose() {
+	s.saveSize()
+	s.closeWork()
+	s.win.Close()
+}
+
+func (s *Session) saveSize() {
 	sz := s.win.Canvas().Size()
 	if sz.Width > 200 && sz.Height > 200 {
 		s.app.Preferences().SetFloat(prefWinWidth, float64(sz.Width))
 		s.app.Preferences().SetFloat(prefWinHeight, float64(sz.Height))
 	}
-	s.closeWork()
-	s.win.Close()
 }
 
 func (s *Session) closeWork() {
