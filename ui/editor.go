@@ -172,8 +172,8 @@ func (e *editor) showParagraph(b *report.Block) {
 		e.here.Add(btn)
 	}
 	e.here.Refresh()
-	if !e.active || !e.dirty {
-		e.close()
+	if e.active && !e.dirty && e.cur.Anchor.ParagraphID != b.ID {
+		e.close() // an untouched comment elsewhere gives way to this paragraph
 	}
 }
 

@@ -75,6 +75,9 @@ func TestCommentSaveListHistory(t *testing.T) {
 	if c.ID == "" || c.Anchor.Number != "§2.2 ¶20" || c.Kind != item.KindSubstantive || c.Anchor.Quote == "" {
 		t.Fatalf("saved comment = %+v", c)
 	}
+	if !e.active || e.cur.ID != c.ID || !strings.HasPrefix(e.state.Text, "Saved") {
+		t.Fatalf("after saving, the editor must keep the comment: active=%v state=%q", e.active, e.state.Text)
+	}
 	if !itemsShow(s, c.ID) {
 		t.Fatal("the new comment is not in the items list")
 	}
