@@ -2,6 +2,10 @@
 # Takes a screenshot of the real Delegate window under Xvfb at 1280x800 and
 # fails when the window did not draw (missing window, or one flat colour).
 # usage: scripts/screenshot.sh BINARY OUT.png [ENV=VALUE ...]
+# SHOT_XDO drives the window before the final capture, as a user would:
+# steps separated by ";", each "click X Y" (window coordinates), "shot NAME"
+# (an extra capture as NAME.png next to OUT.png, checked like OUT), "wait S",
+# or any xdotool command ("key ctrl+n", "type some text").
 set -euo pipefail
 bin=$1 out=$2
 shift 2
@@ -29,6 +33,18 @@ if [ -z "$id" ]; then
   exit 1
 fi
 sleep "${SHOT_DELAY:-3}"
+IFS=';' read -ra steps <<<"${SHOT_XDO:-}"
+for step in "${steps[@]}"; do
+  read -ra w <<<"$step"
+  [ ${#w[@]} -eq 0 ] && continue
+  case ${w[0]} in
+    click) xdotool mousemove --window "$id" "${w[1]}" "${w[2]}" click 1; sleep 1 ;;
+    shot) import -window "$id" "$(dirname "$out")/${w[1]}.png"; echo "$(dirname "$out")/${w[1]}.png" >>"$tmp/shots" ;;
+    wait) sleep "${w[1]}" ;;
+    type) xdotool type --delay 20 "${step#*type }"; sleep 0.5 ;;
+    *) xdotool "${w[@]}"; sleep 0.7 ;;
+  esac
+done
 import -window "$id" "$out"
 kill "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
@@ -37,10 +53,17 @@ INNER
 chmod +x "$tmp/inner.sh"
 mkdir -p "$tmp/home" "$(dirname "$out")"
 xvfb-run -a -s "-screen 0 1280x800x24" "$tmp/inner.sh" "$bin" "$out" "$tmp" "$@"
-colours=$(convert "$out" -format '%k' info:)
-size=$(identify -format '%wx%h' "$out")
-if [ "$colours" -lt 16 ]; then
-  echo "screenshot: $out has only $colours colours: the window did not draw" >&2
-  exit 1
+check() {
+  local colours size
+  colours=$(convert "$1" -format '%k' info:)
+  size=$(identify -format '%wx%h' "$1")
+  if [ "$colours" -lt 16 ]; then
+    echo "screenshot: $1 has only $colours colours: the window did not draw" >&2
+    exit 1
+  fi
+  echo "screenshot: $1 ($size, $colours colours)"
+}
+if [ -f "$tmp/shots" ]; then
+  while read -r f; do check "$f"; done <"$tmp/shots"
 fi
-echo "screenshot: $out ($size, $colours colours)"
+check "$out"

@@ -142,8 +142,8 @@ func (e *editor) buildUI() fyne.CanvasObject {
 		widget.NewButtonWithIcon(lang.L("Discard"), theme.CancelIcon(), e.onDiscard))
 	e.form = container.NewVBox(
 		field(lang.L("Quoted passage")), e.quote,
-		container.NewHBox(widget.NewButton(lang.L("Pick in the paragraph…"), e.onPickPassage),
-			widget.NewButton(lang.L("Whole paragraph"), e.onWholeParagraph), widget.NewButton(lang.L("First sentence"), e.onFirstSentence)),
+		container.NewHBox(widget.NewButton(lang.L("Pick passage…"), e.onPickPassage),
+			widget.NewButton(lang.L("Whole ¶"), e.onWholeParagraph), widget.NewButton(lang.L("First sentence"), e.onFirstSentence)),
 		container.NewBorder(nil, nil, field(lang.L("Kind")), nil, e.kind),
 		field(lang.L("Comment")), bodyTabs,
 		e.propose, e.propBox,
@@ -163,7 +163,9 @@ func (e *editor) buildUI() fyne.CanvasObject {
 // on the paragraph. An open, unsaved comment stays in the form.
 func (e *editor) showParagraph(b *report.Block) {
 	e.block = b
-	e.heading.SetText(lang.L("{{.Ref}} · {{.Draft}}", map[string]any{"Ref": b.Ref, "Draft": e.m.s.work.cur.Label}))
+	if !e.active || !e.dirty {
+		e.heading.SetText(lang.L("{{.Ref}} · {{.Draft}}", map[string]any{"Ref": b.Ref, "Draft": e.m.s.work.cur.Label}))
+	}
 	e.here.Objects = nil
 	for _, i := range e.m.s.work.byPara[b.ID] {
 		c := e.m.s.work.comments[i]
@@ -224,6 +226,7 @@ func (e *editor) load(c item.Comment) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.cur, e.active = c, true
+	e.heading.SetText(lang.L("Comment on {{.Ref}} · {{.Draft}}", map[string]any{"Ref": c.Anchor.Number, "Draft": e.m.s.work.draftLabel(c.Anchor.DraftID)}))
 	e.quote.SetText(c.Anchor.Quote)
 	e.kind.SetSelected(string(c.Kind))
 	e.body.SetText(c.Body)

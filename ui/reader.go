@@ -131,7 +131,17 @@ func (r *reader) segments(b *report.Block) []widget.RichTextSegment {
 	case report.KindTable:
 		return []widget.RichTextSegment{&widget.TextSegment{Text: tableText(b), Style: widget.RichTextStyleCodeBlock}}
 	}
-	return highlight(b.Text, r.m.quotesAt(b))
+	segs := highlight(b.Text, r.m.quotesAt(b))
+	if r.width == 0 {
+		return segs
+	}
+	// Every body row is wrapped here, highlighted or not, so all rows
+	// share one line spacing (see wrap.go for why).
+	parts := make([]*widget.TextSegment, len(segs))
+	for i, sg := range segs {
+		parts[i] = sg.(*widget.TextSegment)
+	}
+	return wrapSpans(parts, (r.textWidth()-2*theme.InnerPadding())*0.97)
 }
 
 func tableText(b *report.Block) string {
