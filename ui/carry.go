@@ -33,12 +33,12 @@ type carryScreen struct {
 	sel      int
 	title    *widget.Label
 	quote    *widget.Label
-	diff     *widget.RichText
+	diff     *wrappedText
 	where    *widget.Select
 	placeIDs []string // block IDs behind where's options
 	summary  *widget.Label
 	proposal *fyne.Container
-	propText *widget.RichText
+	propText *wrappedText
 	acts     *fyne.Container
 	note     *widget.Label
 }

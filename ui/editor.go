@@ -31,17 +31,17 @@ type editor struct {
 	here     *fyne.Container // the comments already on this paragraph
 	form     *fyne.Container
 	empty    *widget.Label
-	quote    *widget.Entry
+	quote    *textArea
 	kind     *widget.Select
-	body     *widget.Entry
+	body     *textArea
 	preview  *widget.RichText
 	propose  *widget.Check
 	action   *widget.RadioGroup
-	existing *widget.Entry
-	proposed *widget.Entry
-	redline  *widget.RichText
+	existing *textArea
+	proposed *textArea
+	redline  *wrappedText
 	propBox  *fyne.Container
-	reasons  *widget.Entry
+	reasons  *textArea
 	themes   *widget.CheckGroup
 	status   *widget.Select
 	detail   *widget.Entry
@@ -63,26 +63,20 @@ func newEditor(m *mainScreen) *editor {
 
 func (e *editor) buildFields() {
 	changed := func(string) { e.onChanged() }
-	e.quote = widget.NewMultiLineEntry()
-	e.quote.Wrapping = fyne.TextWrapWord
-	e.quote.SetMinRowsVisible(2)
+	e.quote = newTextArea(2)
 	e.quote.OnChanged = changed
 	kinds := make([]string, len(item.Kinds))
 	for i, k := range item.Kinds {
 		kinds[i] = string(k)
 	}
 	e.kind = widget.NewSelect(kinds, changed)
-	e.body = widget.NewMultiLineEntry()
-	e.body.Wrapping = fyne.TextWrapWord
-	e.body.SetMinRowsVisible(4)
+	e.body = newTextArea(4)
 	e.body.SetPlaceHolder(lang.L("Your comment (Markdown: **bold**, *italic*, - lists)"))
 	e.body.OnChanged = changed
 	e.preview = widget.NewRichTextFromMarkdown("")
 	e.preview.Wrapping = fyne.TextWrapWord
 	e.buildProposal(changed)
-	e.reasons = widget.NewMultiLineEntry()
-	e.reasons.Wrapping = fyne.TextWrapWord
-	e.reasons.SetMinRowsVisible(2)
+	e.reasons = newTextArea(2)
 	e.reasons.OnChanged = changed
 	themes := make([]string, len(item.SubThemes))
 	for i, t := range item.SubThemes {
@@ -100,16 +94,12 @@ func (e *editor) buildFields() {
 }
 
 func (e *editor) buildProposal(changed func(string)) {
-	e.propose = widget.NewCheck(lang.L("Propose a text change"), func(bool) { e.onChanged() })
+	e.propose = widget.NewCheck(lang.L("Propose a text change"), e.onPropose)
 	e.action = widget.NewRadioGroup([]string{string(item.ActionMod), string(item.ActionAdd), string(item.ActionSup)}, changed)
 	e.action.Horizontal = true
-	e.existing = widget.NewMultiLineEntry()
-	e.existing.Wrapping = fyne.TextWrapWord
-	e.existing.SetMinRowsVisible(2)
+	e.existing = newTextArea(2)
 	e.existing.OnChanged = changed
-	e.proposed = widget.NewMultiLineEntry()
-	e.proposed.Wrapping = fyne.TextWrapWord
-	e.proposed.SetMinRowsVisible(2)
+	e.proposed = newTextArea(2)
 	e.proposed.OnChanged = changed
 	e.redline = newRedlineText(nil)
 	legend := widget.NewRichText(
@@ -309,4 +299,19 @@ func (e *editor) onFirstSentence() {
 // reveal scrolls the form so o (a part of it) is at the top.
 func (e *editor) reveal(o fyne.CanvasObject) {
 	e.scroll.ScrollToOffset(fyne.NewPos(0, e.form.Position().Y+o.Position().Y-theme.Padding()))
+}
+
+// onPropose opens the proposal with the quoted text to edit, cursor in it.
+func (e *editor) onPropose(on bool) {
+	if e.loading {
+		return
+	}
+	if on && e.proposed.Text == "" {
+		e.proposed.SetText(e.existing.Text)
+	}
+	e.onChanged()
+	if on {
+		e.reveal(e.propose)
+		e.m.s.win.Canvas().Focus(e.proposed)
+	}
 }

@@ -108,12 +108,15 @@ func TestProposalPreviewShowsInsertionAndDeletion(t *testing.T) {
 	if !e.propBox.Visible() {
 		t.Fatal("the proposal fields stay hidden")
 	}
+	if e.proposed.Text != e.existing.Text || e.existing.Text == "" {
+		t.Fatalf("the proposal must start from the quoted text: %q / %q", e.existing.Text, e.proposed.Text)
+	}
 	e.existing.SetText("")
+	e.proposed.SetText("")
 	test.Type(e.existing, "shaped by comments from delegations")
 	test.Type(e.proposed, "shaped by written comments from Member States")
 	var del, ins []string
-	for _, sg := range e.redline.Segments {
-		ts := sg.(*widget.TextSegment)
+	for _, ts := range e.redline.parts {
 		switch ts.Style {
 		case styleDeleted:
 			del = append(del, ts.Text)
@@ -167,10 +170,9 @@ func TestRestoreOldVersion(t *testing.T) {
 	}
 }
 
-func opsOf(rt *widget.RichText) []redline.Op {
+func opsOf(w *wrappedText) []redline.Op {
 	var ops []redline.Op
-	for _, sg := range rt.Segments {
-		ts := sg.(*widget.TextSegment)
+	for _, ts := range w.parts {
 		k := redline.Equal
 		switch ts.Style {
 		case styleDeleted:

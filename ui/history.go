@@ -23,7 +23,7 @@ type historyView struct {
 	id       string
 	versions []store.Version
 	list     *widget.List
-	diff     *widget.RichText
+	diff     *wrappedText
 	title    *widget.Label
 	restore  *widget.Button
 	sel      int

@@ -26,7 +26,7 @@ type itemsScreen struct {
 	title    *widget.Label
 	quote    *widget.Label
 	body     *widget.RichText
-	proposal *widget.RichText
+	proposal *wrappedText
 	detail   *fyne.Container
 }
 

@@ -229,6 +229,7 @@ func (s *Session) shortcutItems() []*fyne.MenuItem {
 		mk(lang.L("Items"), ctrl(fyne.Key2), func() { m.tabs.Select(m.itemsTab) }),
 		mk(lang.L("Timeline"), ctrl(fyne.Key3), func() { m.tabs.Select(m.timeTab) }),
 		mk(lang.L("Import a new draft…"), ctrl(fyne.KeyI), m.onImport),
+		mk(lang.L("History of this comment"), ctrl(fyne.KeyH), m.onHistory),
 	}
 }
 
@@ -247,4 +248,14 @@ func (m *mainScreen) onNewComment() {
 func (m *mainScreen) onFind() {
 	m.tabs.Select(m.itemsTab)
 	m.s.win.Canvas().Focus(m.items.search)
+}
+
+// onHistory shows the history of the comment selected in the items list,
+// else of the one in the editor.
+func (m *mainScreen) onHistory() {
+	if m.tabs.Selected() == m.itemsTab && m.items.sel != "" {
+		m.showHistory(m.items.sel)
+		return
+	}
+	m.editor.onHistory()
 }

@@ -17,7 +17,7 @@ func (s *Session) buildMenu() *fyne.MainMenu {
 	m := s.main
 	sc := s.shortcutItems()
 	file := fyne.NewMenu(lang.L("File"), sc[8], fyne.NewMenuItem(lang.L("Import a sample draft"), m.onImportSample), fyne.NewMenuItemSeparator(), open)
-	edit := fyne.NewMenu(lang.L("Edit"), sc[0], sc[1], fyne.NewMenuItemSeparator(), sc[2])
+	edit := fyne.NewMenu(lang.L("Edit"), sc[0], sc[1], fyne.NewMenuItemSeparator(), sc[2], sc[9])
 	view := fyne.NewMenu(lang.L("View"), sc[3], sc[4], fyne.NewMenuItemSeparator(), sc[5], sc[6], sc[7])
 	return fyne.NewMainMenu(file, edit, view, help)
 }

@@ -18,8 +18,8 @@ var (
 )
 
 // redlineSegments renders a word-level redline as coloured rich text.
-func redlineSegments(ops []redline.Op) []widget.RichTextSegment {
-	segs := make([]widget.RichTextSegment, 0, len(ops))
+func redlineSegments(ops []redline.Op) []*widget.TextSegment {
+	segs := make([]*widget.TextSegment, 0, len(ops))
 	for _, op := range ops {
 		st := widget.RichTextStyleInline
 		switch op.Kind {
@@ -30,30 +30,26 @@ func redlineSegments(ops []redline.Op) []widget.RichTextSegment {
 		}
 		segs = append(segs, lineSegments(op.Text, st)...)
 	}
-	if len(segs) == 0 {
-		segs = append(segs, &widget.TextSegment{Text: "", Style: widget.RichTextStyleInline})
-	}
 	return segs
 }
 
-// newRedlineText is a wrapping rich text showing a redline.
-func newRedlineText(ops []redline.Op) *widget.RichText {
-	rt := widget.NewRichText(redlineSegments(ops)...)
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
+// newRedlineText is a wrapping text showing a redline.
+func newRedlineText(ops []redline.Op) *wrappedText {
+	w := newWrappedText()
+	w.set(redlineSegments(ops))
+	return w
 }
 
-// setRedline replaces the redline shown in rt.
-func setRedline(rt *widget.RichText, ops []redline.Op) {
-	rt.Segments = redlineSegments(ops)
-	rt.Refresh()
+// setRedline replaces the redline shown in w.
+func setRedline(w *wrappedText, ops []redline.Op) {
+	w.set(redlineSegments(ops))
 }
 
 // lineSegments splits text at line breaks: Fyne's inline segments do not
 // break lines themselves, so each line but the last ends a paragraph.
-func lineSegments(text string, st widget.RichTextStyle) []widget.RichTextSegment {
+func lineSegments(text string, st widget.RichTextStyle) []*widget.TextSegment {
 	lines := strings.Split(text, "\n")
-	out := make([]widget.RichTextSegment, 0, len(lines))
+	out := make([]*widget.TextSegment, 0, len(lines))
 	for i, l := range lines {
 		s := st
 		if i < len(lines)-1 {

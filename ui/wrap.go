@@ -22,11 +22,12 @@ func wrapSpans(parts []*widget.TextSegment, width float32) []widget.RichTextSegm
 	var out []widget.RichTextSegment
 	x := float32(0)
 	for _, p := range parts {
+		st := p.Style
+		st.Inline = true
 		for _, tok := range strings.SplitAfter(p.Text, " ") {
 			if tok == "" {
 				continue
 			}
-			st := p.Style
 			w := fyne.MeasureText(tok, size, st.TextStyle).Width
 			if x > 0 && x+w-spaceWidth(tok, size, st.TextStyle) > width {
 				endLine(out)
@@ -34,6 +35,13 @@ func wrapSpans(parts []*widget.TextSegment, width float32) []widget.RichTextSegm
 			}
 			out = appendText(out, tok, st)
 			x += w
+		}
+		if !p.Style.Inline { // the part ends its line
+			if len(out) == 0 || !out[len(out)-1].(*widget.TextSegment).Style.Inline {
+				out = append(out, &widget.TextSegment{Style: st})
+			}
+			endLine(out)
+			x = 0
 		}
 	}
 	if len(out) == 0 {
@@ -71,4 +79,60 @@ func appendText(out []widget.RichTextSegment, tok string, st widget.RichTextStyl
 		}
 	}
 	return append(out, &widget.TextSegment{Text: tok, Style: st})
+}
+
+// wrappedText shows styled text wrapped by wrapSpans at its own width, for
+// redlines, whose many short segments meet the same Fyne wrapping fault.
+type wrappedText struct {
+	widget.BaseWidget
+	parts []*widget.TextSegment
+	rt    *widget.RichText
+	width float32
+}
+
+func newWrappedText() *wrappedText {
+	w := &wrappedText{rt: widget.NewRichText()}
+	w.rt.Wrapping = fyne.TextWrapWord
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// set replaces the text.
+func (w *wrappedText) set(parts []*widget.TextSegment) {
+	w.parts = parts
+	w.rewrap()
+}
+
+func (w *wrappedText) rewrap() {
+	if w.width <= 0 {
+		segs := make([]widget.RichTextSegment, len(w.parts))
+		for i, p := range w.parts {
+			segs[i] = &widget.TextSegment{Text: p.Text, Style: p.Style}
+		}
+		w.rt.Segments = segs
+	} else {
+		w.rt.Segments = wrapSpans(w.parts, (w.width-2*theme.InnerPadding())*0.97)
+	}
+	w.rt.Refresh()
+	w.Refresh()
+}
+
+// Resize wraps the text again when the width changes.
+func (w *wrappedText) Resize(s fyne.Size) {
+	if s.Width != w.width {
+		w.width = s.Width
+		w.rewrap()
+	}
+	w.BaseWidget.Resize(s)
+}
+
+// MinSize asks for the wrapped height and little width, like a wrapping
+// label.
+func (w *wrappedText) MinSize() fyne.Size {
+	return fyne.NewSize(4*theme.InnerPadding(), w.rt.MinSize().Height)
+}
+
+// CreateRenderer shows the inner rich text.
+func (w *wrappedText) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(w.rt)
 }
