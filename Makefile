@@ -46,6 +46,18 @@ screenshots: build deps-e2e
 	for s in reader proposal items history changed carry timeline; do \
 	  SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/$$s.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_SHOW=$$s || exit 1; \
 	done
+	SHOT_XDO="$(TOUR)" scripts/screenshot.sh $(BIN)/delegate docs/screenshots/tour-7-carried.png DELEGATE_TODAY=2025-06-01
+
+# TOUR: a new user's first session in the real window, driven with xdotool:
+# open the sample, comment on three paragraphs, propose a text change, see
+# the history, import the 3rd draft and confirm the carried comments.
+TOUR := shot tour-1-chooser; click 260 188; wait 4; shot tour-2-sample; \
+  click 560 560; key ctrl+n; type Please name the five sub-themes in this paragraph.; key ctrl+s; \
+  key ctrl+Down; key ctrl+n; type Say which exchanges of views are meant.; key ctrl+s; \
+  key ctrl+Down; key ctrl+n; type Say who comments.; key ctrl+s; shot tour-3-three-comments; \
+  key Tab; key space; key ctrl+a; type Successive drafts of this report are shaped by written comments from members and by an open online consultation.; \
+  shot tour-4-proposal; key ctrl+s; key ctrl+2; key ctrl+f; type written comments; key ctrl+h; wait 1; shot tour-5-history; \
+  click 619 683; click 27 14; click 100 84; wait 4; shot tour-6-carry; click 1117 98; wait 2
 
 deps-build:
 	@scripts/install-deps.sh build
