@@ -184,10 +184,8 @@ func (m *mainScreen) demo(name string) {
 	m.editor.edit(c)
 	switch name {
 	case "proposal":
-		go func() { // after the window's first layout
-			time.Sleep(time.Second)
-			fyne.Do(func() { m.editor.reveal(m.editor.propose) })
-		}()
+		// after the window's first layout
+		m.s.run(func() { time.Sleep(time.Second) }, func() { m.editor.reveal(m.editor.propose) })
 	case "history":
 		m.editor.onHistory()
 	case "changed":
