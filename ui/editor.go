@@ -153,7 +153,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 // on the paragraph. An open, unsaved comment stays in the form.
 func (e *editor) showParagraph(b *report.Block) {
 	e.block = b
-	if !e.active || !e.dirty {
+	if !e.active || e.cur.Anchor.ParagraphID != b.ID && !e.dirty {
 		e.heading.SetText(lang.L("{{.Ref}} · {{.Draft}}", map[string]any{"Ref": b.Ref, "Draft": e.m.s.work.cur.Label}))
 	}
 	e.here.Objects = nil

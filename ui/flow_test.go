@@ -326,3 +326,20 @@ func TestPickPassageAndNewWorkspace(t *testing.T) {
 		t.Fatalf("slug = %q", got)
 	}
 }
+
+func TestUndoTyping(t *testing.T) {
+	s := newSampleSession(t, "")
+	selectPara(t, s, "s1.1-p4")
+	press(s, fyne.KeyN)
+	e := s.main.editor
+	test.Type(e.body, "first words")
+	s.win.Canvas().Focus(e.body)
+	s.undo(false) // Fyne undoes typing a word at a time
+	if e.body.Text != "first" {
+		t.Fatalf("after undo: %q", e.body.Text)
+	}
+	s.undo(true)
+	if e.body.Text != "first words" {
+		t.Fatalf("after redo: %q", e.body.Text)
+	}
+}

@@ -17,7 +17,29 @@ func (s *Session) buildMenu() *fyne.MainMenu {
 	m := s.main
 	sc := s.shortcutItems()
 	file := fyne.NewMenu(lang.L("File"), sc[8], fyne.NewMenuItem(lang.L("Import a sample draft"), m.onImportSample), fyne.NewMenuItemSeparator(), open)
-	edit := fyne.NewMenu(lang.L("Edit"), sc[0], sc[1], fyne.NewMenuItemSeparator(), sc[2], sc[9])
+	undo := fyne.NewMenuItem(lang.L("Undo typing"), func() { s.undo(false) })
+	undo.Shortcut = &fyne.ShortcutUndo{}
+	redo := fyne.NewMenuItem(lang.L("Redo typing"), func() { s.undo(true) })
+	redo.Shortcut = &fyne.ShortcutRedo{}
+	edit := fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), sc[0], sc[1], fyne.NewMenuItemSeparator(), sc[2], sc[9])
 	view := fyne.NewMenu(lang.L("View"), sc[3], sc[4], fyne.NewMenuItemSeparator(), sc[5], sc[6], sc[7])
 	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// undo undoes (or redoes) typing in the focused text field. The menu item
+// carries Ctrl+Z, which the window gives the menu first, so it must do
+// what the field itself would.
+func (s *Session) undo(redo bool) {
+	type undoer interface {
+		Undo()
+		Redo()
+	}
+	u, ok := s.win.Canvas().Focused().(undoer)
+	switch {
+	case !ok:
+	case redo:
+		u.Redo()
+	default:
+		u.Undo()
+	}
 }
