@@ -128,6 +128,7 @@ func (s *Session) onCreateWorkspace() {
 	}, s.win)
 	d.Resize(fyne.NewSize(560, 360))
 	d.Show()
+	s.win.Canvas().Focus(name)
 }
 
 // createWorkspace makes a workspace for the delegation and returns its folder.

@@ -59,7 +59,7 @@ func (r *reader) buildUI() fyne.CanvasObject {
 		r.header.SetText(lang.L("{{.Label}} · {{.Source}} · {{.N}} numbered paragraphs", map[string]any{
 			"Label": w.cur.Label, "Source": w.cur.Source, "N": w.draft.Paragraphs()}))
 	} else {
-		r.header.SetText(lang.L("No report draft yet: File > Import a new draft… (Ctrl+I)"))
+		return r.emptyUI()
 	}
 	return container.NewBorder(r.header, nil, nil, nil, r.box)
 }
@@ -336,4 +336,14 @@ func (r *reader) first() {
 		}
 	}
 	r.step(0)
+}
+
+// emptyUI is the reader of a workspace with no draft yet: the two ways to
+// get one, in plain sight.
+func (r *reader) emptyUI() fyne.CanvasObject {
+	msg := widget.NewLabelWithStyle(lang.L("No report draft in this workspace yet."), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	imp := widget.NewButtonWithIcon(lang.L("Import the report draft (.docx)…"), theme.FolderOpenIcon(), r.m.onImport)
+	imp.Importance = widget.HighImportance
+	sample := widget.NewButton(lang.L("Import the sample 2nd draft"), r.m.onImportSample)
+	return container.NewCenter(container.NewVBox(msg, imp, sample))
 }
