@@ -322,6 +322,10 @@ func TestPickPassageAndNewWorkspace(t *testing.T) {
 	if s.work == nil || s.work.draft != nil || s.work.ws.User().Name != "Ana Pérez" {
 		t.Fatal("the new, empty workspace did not open")
 	}
+	test.Tap(findButton(t, s.win.Content(), "Import the sample 2nd draft"))
+	if s.work.draft == nil || s.work.cur.Label != "2nd draft" || s.main.carry.tab != nil {
+		t.Fatal("importing the first draft must open it in the reader, with nothing to carry")
+	}
 	if got := slug("Société Générale d'Équipement"); got != "societe-generale-d-equipement" {
 		t.Fatalf("slug = %q", got)
 	}

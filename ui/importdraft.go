@@ -97,6 +97,10 @@ func (m *mainScreen) afterImport(nw *work, meta store.DraftMeta, rows []carryRow
 	}
 	m.s.work = nw
 	m.s.showMain()
+	if len(rows) == 0 {
+		m.s.main.status.SetText(lang.L("Imported the {{.Label}} ({{.N}} numbered paragraphs).", map[string]any{"Label": meta.Label, "N": meta.Paragraphs}))
+		return
+	}
 	m.s.main.carry.show(rows)
 	if p := m.s.pendingShow; p == "changed" {
 		m.s.pendingShow = ""
