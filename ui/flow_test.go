@@ -347,3 +347,14 @@ func TestUndoTyping(t *testing.T) {
 		t.Fatalf("after redo: %q", e.body.Text)
 	}
 }
+
+func TestWarnsOfASupersededDraft(t *testing.T) {
+	s := newSampleSession(t, "") // 1 June 2025: the 3rd draft is current
+	if !strings.Contains(s.main.status.Text, "The 3rd draft is out: you are reading the 2nd draft") {
+		t.Fatalf("status = %q", s.main.status.Text)
+	}
+	s.main.onImportSample()
+	if strings.Contains(s.main.status.Text, "is out") {
+		t.Fatalf("after importing the 3rd draft: %q", s.main.status.Text)
+	}
+}

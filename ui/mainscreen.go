@@ -72,6 +72,10 @@ func (m *mainScreen) sayOpened() {
 		msg = lang.L("Reading the {{.Draft}} · {{.N}} comments · workspace {{.Dir}}", map[string]any{"Draft": w.cur.Label, "N": len(w.comments), "Dir": dir})
 	}
 	m.status.SetText(msg)
+	if warn := m.supersededWarning(); warn != "" {
+		m.status.SetText(warn)
+		m.status.Importance = widget.WarningImportance
+	}
 	notes := append([]string{}, w.ws.Recovered()...)
 	if w.warning != "" {
 		notes = append(notes, w.warning)
@@ -256,4 +260,20 @@ func (m *mainScreen) onHistory() {
 		return
 	}
 	m.editor.onHistory()
+}
+
+// supersededWarning warns when the draft being read is older than the one
+// the process says is current (the expert may be commenting on a
+// superseded draft).
+func (m *mainScreen) supersededWarning() string {
+	w := m.s.work
+	if w.draft == nil || w.draft.Version == 0 {
+		return ""
+	}
+	st := m.s.profile.State(m.s.now())
+	if st.CurrentDraft <= w.draft.Version {
+		return ""
+	}
+	return lang.L("The {{.Current}} is out: you are reading the {{.Label}}. Import the new draft (File > Import a new draft…) to carry your comments to it.", map[string]any{
+		"Current": st.CurrentDraftLabel, "Label": w.cur.Label})
 }
