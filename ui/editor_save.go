@@ -67,7 +67,7 @@ func (e *editor) reanchor(c *item.Comment) error {
 
 // onSave commits the comment: one save, one commit.
 func (e *editor) onSave() {
-	if !e.active {
+	if !e.active || e.m.s.busy { // an import holds the workspace
 		return
 	}
 	c, err := e.collect()
