@@ -37,6 +37,7 @@ type carryScreen struct {
 	where    *widget.Select
 	placeIDs []string // block IDs behind where's options
 	summary  *widget.Label
+	right    *fyne.Container // the detail column, laid out again when its texts change
 	proposal *fyne.Container
 	propText *wrappedText
 	acts     *fyne.Container
@@ -129,7 +130,8 @@ func (c *carryScreen) buildUI() fyne.CanvasObject {
 	c.summary = widget.NewLabel("")
 	c.summary.Wrapping = fyne.TextWrapWord
 	then := widget.NewCard("", lang.L("The passage then → now"), c.diff)
-	right := container.NewVBox(c.title, c.quote, then, c.proposal, c.acts, c.note)
+	c.right = container.NewVBox(c.title, c.quote, then, c.proposal, c.acts, c.note)
+	right := c.right
 	split := container.NewHSplit(c.list, container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.45
 	return container.NewBorder(container.NewBorder(nil, nil, nil, auto, c.summary), nil, nil, nil, split)
@@ -149,6 +151,7 @@ func (c *carryScreen) showRow(i widget.ListItemID) {
 		setRedline(c.propText, redline.Diff(cm.Proposal.Existing, cm.Proposal.Proposed))
 		c.proposal.Show()
 	}
+	c.right.Refresh() // the redlines' heights changed
 	c.where.Options = c.places(r)
 	c.where.SetSelectedIndex(0)
 	c.note.SetText(c.rows[i].done)
@@ -247,7 +250,10 @@ func (c *carryScreen) apply(ds []anchor.Decision, done string) {
 	c.list.Refresh()
 	c.m.refresh()
 	c.note.SetText(done)
-	if next >= 0 {
+	switch {
+	case next == c.sel:
+		c.showRow(next) // still selected: show its own state again
+	case next >= 0:
 		c.list.Select(next)
 	}
 }

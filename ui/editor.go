@@ -282,6 +282,9 @@ func (e *editor) updatePreviews() {
 	}
 	setRedline(e.redline, redline.Diff(e.existing.Text, e.proposed.Text))
 	e.preview.ParseMarkdown(e.body.Text)
+	if e.form != nil {
+		e.form.Refresh() // the previews' heights changed
+	}
 }
 
 func (e *editor) onWholeParagraph() {

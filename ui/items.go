@@ -125,6 +125,7 @@ func (s *itemsScreen) showDetail(c *item.Comment) {
 		s.proposal.Hide()
 	}
 	s.detail.Show()
+	s.detail.Refresh() // the redline's height changed
 }
 
 // onOpen shows the selected comment in the draft and the editor.
