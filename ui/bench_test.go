@@ -111,23 +111,3 @@ func BenchmarkSwitchParagraph(b *testing.B) {
 		press(s, fyne.KeyDown)
 	}
 }
-
-func TestLargeWorkspaceOpensInTime(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("a timing check: builds a 5,000-comment workspace; meaningless under -race")
-	}
-	dir := bigWorkspace(t, 5000)
-	start := time.Now()
-	s := openBig(t, test.NewTempApp(t), dir)
-	open := time.Since(start)
-	defer func() { s.closeWork(); s.win.Close() }()
-	start = time.Now()
-	for i := 0; i < 20; i++ {
-		press(s, fyne.KeyDown)
-	}
-	step := time.Since(start) / 20
-	t.Logf("open %v, next paragraph %v", open, step)
-	if open > 2*time.Second || step > 50*time.Millisecond {
-		t.Fatalf("too slow: open %v (limit 2 s), next paragraph %v (limit 50 ms)", open, step)
-	}
-}

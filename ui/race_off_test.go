@@ -1,6 +1,0 @@
-//go:build !race
-
-package ui
-
-// raceEnabled: timings under the race detector mean nothing.
-const raceEnabled = false
