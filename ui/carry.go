@@ -41,6 +41,7 @@ type carryScreen struct {
 	proposal *fyne.Container
 	propText *wrappedText
 	acts     *fyne.Container
+	confirm  *widget.Button // disabled for an orphan: it has no place to confirm
 	note     *widget.Label
 }
 
@@ -120,6 +121,7 @@ func (c *carryScreen) summaryText() string {
 func (c *carryScreen) buildUI() fyne.CanvasObject {
 	confirm := widget.NewButtonWithIcon(lang.L("Confirm"), theme.ConfirmIcon(), c.onConfirm)
 	confirm.Importance = widget.HighImportance
+	c.confirm = confirm
 	reattach := widget.NewButtonWithIcon(lang.L("Re-attach"), theme.ContentRedoIcon(), c.onReattach)
 	dismiss := widget.NewButtonWithIcon(lang.L("Dismiss"), theme.DeleteIcon(), c.onDismiss)
 	auto := widget.NewButtonWithIcon(lang.L("Confirm all sure placements"), theme.ConfirmIcon(), c.onAuto)
@@ -154,6 +156,11 @@ func (c *carryScreen) showRow(i widget.ListItemID) {
 	c.right.Refresh() // the redlines' heights changed
 	c.where.Options = c.places(r)
 	c.where.SetSelectedIndex(0)
+	if r.Placed() {
+		c.confirm.Enable()
+	} else {
+		c.confirm.Disable()
+	}
 	c.note.SetText(c.rows[i].done)
 }
 

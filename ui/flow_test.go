@@ -263,6 +263,9 @@ func TestImportThirdDraftAndCarry(t *testing.T) {
 	orphans := 0
 	for i := range c.rows {
 		c.list.Select(i)
+		if c.confirm.Disabled() == c.rows[i].res.Placed() {
+			t.Fatalf("row %d: Confirm disabled=%v for outcome %s", i, c.confirm.Disabled(), c.rows[i].res.Outcome)
+		}
 		if c.rows[i].res.Placed() {
 			c.onConfirm()
 		} else {
