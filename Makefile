@@ -55,7 +55,7 @@ TOUR := shot tour-1-chooser; click 260 188; wait 4; shot tour-2-sample; \
   click 560 560; key ctrl+n; type Please name the five sub-themes in this paragraph.; key ctrl+s; \
   key ctrl+Down; key ctrl+n; type Say which exchanges of views are meant.; key ctrl+s; \
   key ctrl+Down; key ctrl+n; type Say who comments.; key ctrl+s; shot tour-3-three-comments; \
-  key Tab; key space; key ctrl+a; type Successive drafts of this report are shaped by written comments from members and by an open online consultation.; \
+  key Tab; key space; key ctrl+a; type Successive drafts of this report are shaped by written comments from members and by an open online consultation.; wait 2; \
   shot tour-4-proposal; key ctrl+s; key ctrl+2; key ctrl+f; type written comments; key ctrl+h; wait 1; shot tour-5-history; \
   click 619 683; click 27 14; click 100 84; wait 4; shot tour-6-carry; click 1117 98; wait 2
 
