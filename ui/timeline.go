@@ -68,7 +68,7 @@ func (t *timelineScreen) buildUI() fyne.CanvasObject {
 func (t *timelineScreen) build() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(t.s.profile.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	title.Truncation = fyne.TextTruncateEllipsis
+	title.Wrapping = fyne.TextWrapWord
 	show := widget.NewButton(lang.L("Show"), t.onShowDay)
 	today := widget.NewButton(lang.L("Today"), t.onToday)
 	picker := container.NewHBox(widget.NewLabel(lang.L("Timeline on")), container.NewGridWrap(fyne.NewSize(130, t.day.MinSize().Height), t.day), show, today, t.dayErr)
