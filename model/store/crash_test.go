@@ -90,8 +90,10 @@ func TestKillWhileSaving(t *testing.T) {
 	}
 }
 
-// runAndKill starts the saving child, SIGKILLs it after d, and returns the
-// last body each comment was reported saved with.
+// runAndKill starts the saving child, SIGKILLs it d after its first
+// reported save (so a slow, loaded machine still kills it mid-loop, not
+// before it started), and returns the last body each comment was reported
+// saved with.
 func runAndKill(t *testing.T, dir string, d time.Duration) map[string]string {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
@@ -104,20 +106,29 @@ func runAndKill(t *testing.T, dir string, d time.Duration) map[string]string {
 		t.Fatal(err)
 	}
 	saved := map[string]string{}
-	done := make(chan struct{})
+	done, first := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
 			f := strings.SplitN(sc.Text(), " ", 3)
 			if len(f) == 3 && f[0] == "saved" {
+				if len(saved) == 0 {
+					close(first)
+				}
 				saved[f[1]] = f[2]
 			} else {
 				t.Errorf("child: %s", sc.Text())
 			}
 		}
 	}()
-	time.Sleep(d)
+	select {
+	case <-first:
+		time.Sleep(d)
+	case <-done: // the child stopped by itself: its output says why
+	case <-time.After(time.Minute):
+		t.Error("the child reported no save within a minute")
+	}
 	_ = cmd.Process.Signal(syscall.SIGKILL)
 	<-done
 	_ = cmd.Wait()
