@@ -153,11 +153,24 @@ func readFootnotes(p *pkg, name string, styles *styleSet) (map[string]string, er
 }
 
 func (r *docReader) readNote() (string, error) {
+	texts, err := r.innerParas()
+	if err != nil {
+		return "", err
+	}
+	for i, t := range texts {
+		texts[i] = cleanText(t)
+	}
+	return strings.TrimSpace(strings.Join(texts, " ")), nil
+}
+
+// innerParas reads to the end of the current element and returns the text
+// of every paragraph inside it: a footnote's, a text box's.
+func (r *docReader) innerParas() ([]string, error) {
 	var texts []string
 	for d := 1; d > 0; {
 		t, err := r.tok()
 		if err != nil {
-			return "", unexpectedEOF(err)
+			return nil, unexpectedEOF(err)
 		}
 		switch v := t.(type) {
 		case xml.StartElement:
@@ -165,16 +178,16 @@ func (r *docReader) readNote() (string, error) {
 			if v.Name.Local == "p" {
 				p, err := r.readPara()
 				if err != nil {
-					return "", err
+					return nil, err
 				}
 				d--
-				texts = append(texts, cleanText(runsText(p.runs)))
+				texts = append(texts, runsText(p.runs))
 			}
 		case xml.EndElement:
 			d--
 		}
 	}
-	return strings.TrimSpace(strings.Join(texts, " ")), nil
+	return texts, nil
 }
 
 // cleanText collapses tabs, line breaks and runs of spaces into one space.

@@ -164,27 +164,14 @@ func (r *docReader) addText(s *paraState, text string) {
 // readDrawing turns an image, text box or embedded object into a visible
 // placeholder, so nothing disappears silently.
 func (r *docReader) readDrawing(kind string) (string, error) {
+	texts, err := r.innerParas()
+	if err != nil {
+		return "", err
+	}
 	var boxes []string
-	for d := 1; d > 0; {
-		t, err := r.tok()
-		if err != nil {
-			return "", unexpectedEOF(err)
-		}
-		switch v := t.(type) {
-		case xml.StartElement:
-			d++
-			if v.Name.Local == "p" {
-				p, err := r.readPara()
-				if err != nil {
-					return "", err
-				}
-				d--
-				if txt := strings.TrimSpace(runsText(p.runs)); txt != "" {
-					boxes = append(boxes, txt)
-				}
-			}
-		case xml.EndElement:
-			d--
+	for _, t := range texts {
+		if t = strings.TrimSpace(t); t != "" {
+			boxes = append(boxes, t)
 		}
 	}
 	switch {
