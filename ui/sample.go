@@ -8,9 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/text/unicode/norm"
-
 	"github.com/delegate-itu/delegate/assets"
+	"github.com/delegate-itu/delegate/model/anchor"
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
@@ -121,18 +120,10 @@ func importDraft(ws *store.Workspace, name, label string, data []byte) (store.Dr
 }
 
 // anchorFor ties a comment to quote inside block b of draft draftID, with
-// some context either side so the place can be found again in a later draft.
+// context either side so the place can be found again in a later draft.
 func anchorFor(draftID string, b report.Block, quote string) item.Anchor {
-	text := norm.NFC.String(b.Text)
-	quote = norm.NFC.String(strings.TrimSpace(quote))
-	a := item.Anchor{DraftID: draftID, ParagraphID: b.ID, Number: b.Ref, Quote: quote}
-	i := strings.Index(text, quote)
-	if quote == "" || i < 0 {
-		return a
-	}
-	a.Start, a.End = i, i+len(quote)
-	a.Before = tail(text[:i], 60)
-	a.After = head(text[a.End:], 60)
+	a, _ := anchor.ForQuote(b, quote)
+	a.DraftID = draftID
 	return a
 }
 
@@ -143,27 +134,3 @@ func firstSentence(s string) string {
 	}
 	return s
 }
-
-// head and tail cut s to about n bytes on a rune boundary.
-func head(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8Start(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
-func tail(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	i := len(s) - n
-	for i < len(s) && !utf8Start(s[i]) {
-		i++
-	}
-	return s[i:]
-}
-
-func utf8Start(b byte) bool { return b&0xC0 != 0x80 }

@@ -5,18 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/delegate-itu/delegate/model/anchor"
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
 )
-
-// contextRunes is how much text either side of a quote an anchor keeps, so
-// the place can be found again when the next draft moves it.
-const contextRunes = 60
 
 // resolveAnchor turns "--draft D --para 14 --quote ..." into a full anchor:
 // the paragraph's stable ID, its displayed reference, the quote in NFC with
@@ -38,17 +32,11 @@ func resolveAnchor(w *store.Workspace, draftID, para, quote string) (item.Anchor
 	if err != nil {
 		return item.Anchor{}, usagef("draft %s (%s): %v", meta.ID, meta.Label, err)
 	}
-	a := item.Anchor{DraftID: meta.ID, ParagraphID: b.ID, Number: b.Ref}
-	if quote == "" {
-		return a, nil
+	a, ok := anchor.ForQuote(*b, quote)
+	if !ok {
+		return item.Anchor{}, usagef("the quote %q is not in %s of %s; copy it exactly from the paragraph", oneLine(a.Quote, 40), b.Ref, meta.ID)
 	}
-	text, q := norm.NFC.String(b.Text), norm.NFC.String(strings.TrimSpace(quote))
-	i := strings.Index(text, q)
-	if i < 0 {
-		return item.Anchor{}, usagef("the quote %q is not in %s of %s; copy it exactly from the paragraph", oneLine(q, 40), b.Ref, meta.ID)
-	}
-	a.Quote, a.Start, a.End = q, i, i+len(q)
-	a.Before, a.After = lastRunes(text[:i], contextRunes), firstRunes(text[i+len(q):], contextRunes)
+	a.DraftID = meta.ID
 	return a, nil
 }
 
@@ -106,25 +94,4 @@ func findParagraph(d *report.Draft, para string) (*report.Block, error) {
 		return nil, fmt.Errorf("paragraph %s is ambiguous: %s; give the section too, e.g. %q", para, strings.Join(refs, ", "), hits[0].Ref)
 	}
 	return hits[0], nil
-}
-
-func lastRunes(s string, n int) string {
-	for i := len(s); i > 0; {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
-		i -= size
-		if n--; n == 0 {
-			return s[i:]
-		}
-	}
-	return s
-}
-
-func firstRunes(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
 }

@@ -68,10 +68,9 @@ func Reattach(r Result, new *report.Draft, blockID string, start, end int) (Deci
 	if start < 0 || end < start || end > len(t) || !utf8.ValidString(t[start:end]) || !boundary(t, start) || !boundary(t, end) {
 		return Decision{}, fmt.Errorf("span %d–%d of %s: %w", start, end, b.Ref, ErrBadPlace)
 	}
-	a := item.Anchor{ParagraphID: b.ID, Number: b.Ref}
+	a := Whole(*b)
 	if end > start {
-		a.Quote, a.Start, a.End = t[start:end], start, end
-		a.Before, a.After = lastRunes(t[:start], contextRunes), firstRunes(t[end:], contextRunes)
+		a = Span(*b, t, start, end)
 	}
 	return Decision{ItemID: r.ItemID, Action: ActionReattach, Outcome: r.Outcome, Anchor: a}, nil
 }

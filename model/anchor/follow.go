@@ -146,13 +146,10 @@ func (c *Carrier) placeAt(r Result, tg target, s, e int, whole bool) Result {
 	bi, ls, le, crossed := tg.locate(s, e)
 	b, t := c.new.Blocks[bi], c.newText[bi]
 	r.NewBlockID, r.NewRef = b.ID, b.Ref
-	r.Anchor = item.Anchor{ParagraphID: b.ID, Number: b.Ref}
 	if whole {
-		r.TextNow = t
+		r.TextNow, r.Anchor = t, Whole(b)
 	} else {
-		r.TextNow = t[ls:le]
-		r.Anchor.Quote, r.Anchor.Start, r.Anchor.End = t[ls:le], ls, le
-		r.Anchor.Before, r.Anchor.After = lastRunes(t[:ls], contextRunes), firstRunes(t[le:], contextRunes)
+		r.TextNow, r.Anchor = t[ls:le], Span(b, t, ls, le)
 	}
 	if crossed && !whole {
 		r.Confidence = min(r.Confidence, 0.8)
@@ -163,7 +160,7 @@ func (c *Carrier) placeAt(r Result, tg target, s, e int, whole bool) Result {
 }
 
 // contextRunes is how much text either side of a quote a new anchor keeps,
-// as when the comment was written (cmd/delegatectl uses the same).
+// as when the comment was written (see Span).
 const contextRunes = 60
 
 // wholeParagraph carries a comment on a whole paragraph (no quote).
