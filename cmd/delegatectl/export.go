@@ -1,13 +1,11 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -17,8 +15,8 @@ import (
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
-	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/submit"
 )
 
 // exportFlags are the flags of `delegatectl export`.
@@ -87,55 +85,61 @@ func runExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writePackage(*f.out, res); err != nil {
-		return err
+	if err := submit.Write(*f.out, res); err != nil {
+		return userInput(err)
 	}
 	if !*f.dryRun {
-		if err := recordSent(w, res, in); err != nil {
-			return err
+		if err := submit.Record(w, res, in); err != nil {
+			return userInput(err)
 		}
 	}
 	return reportExport(e, f, res)
 }
 
-// input gathers the package's values from the workspace and the flags.
+// input gathers the package's values from the workspace and the flags,
+// through submit.Gather, which the desktop app's wizard calls too.
 func (f *exportFlags) input(w *store.Workspace) (export.Input, error) {
-	var in export.Input
+	r := submit.Request{Draft: *f.draft, Sender: *f.sender, Subject: *f.subject, Anchor: *f.anchor,
+		CleanCopy: *f.clean, IncludeUnapproved: *f.unapproved, Template: assets.ContributionTemplate()}
 	var err error
-	if in.Process, err = loadProfile(*f.profile, *f.corrections); err != nil {
-		return in, usageError{err}
+	if r.Process, err = loadProfile(*f.profile, *f.corrections); err != nil {
+		return export.Input{}, usageError{err}
 	}
-	if in.Delegation, err = w.Profile(); errors.Is(err, store.ErrNotFound) {
-		return in, usagef("no delegation profile yet: create the workspace with delegatectl init --entity ...")
-	} else if err != nil {
-		return in, err
+	if r.Cover, err = f.readCover(r.Process); err != nil {
+		return export.Input{}, err
 	}
-	if in.Sender, err = pickSender(in.Delegation, *f.sender, w.User()); err != nil {
-		return in, err
+	if r.Now, err = f.clock(r.Process); err != nil {
+		return export.Input{}, err
 	}
-	if in.Cover, err = f.readCover(in.Process); err != nil {
-		return in, err
-	}
-	if err := f.readDraft(w, &in); err != nil {
-		return in, err
-	}
-	if err := f.readItems(w, &in); err != nil {
-		return in, err
-	}
-	if in.Commit, in.Made, err = w.HeadTime(); err != nil {
-		return in, err
-	}
-	if in.Now, err = f.clock(in.Process); err != nil {
-		return in, err
-	}
-	in.Subject, in.CleanCopy, in.IncludeUnapproved, in.Anchor = *f.subject, *f.clean, *f.unapproved, *f.anchor
-	in.Template = assets.ContributionTemplate()
 	if *f.template != "" {
-		if in.Template, err = os.ReadFile(*f.template); err != nil {
-			return in, usageError{err}
+		if r.Template, err = os.ReadFile(*f.template); err != nil {
+			return export.Input{}, usageError{err}
 		}
 	}
-	return in, nil
+	for _, id := range strings.Split(*f.items, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			r.Items = append(r.Items, id)
+		}
+	}
+	in, err := submit.Gather(w, r)
+	return in, userInput(err)
+}
+
+// userInput marks the errors the user's flags caused, for exit status 2.
+func userInput(err error) error {
+	switch {
+	case errors.Is(err, submit.ErrNoProfile):
+		return usagef("no delegation profile yet: create the workspace with delegatectl init --entity ...")
+	case errors.Is(err, submit.ErrUnknownItem):
+		return usagef("%v (see delegatectl list)", err)
+	case errors.Is(err, submit.ErrUnknownDraft):
+		return usagef("%v (see delegatectl draft list)", err)
+	case errors.Is(err, submit.ErrUnknownSender), errors.Is(err, submit.ErrFolder):
+		return usageError{err}
+	case errors.Is(err, submit.ErrAlreadyMade):
+		return usagef("%v; change something or use --dry-run", err)
+	}
+	return err
 }
 
 func (f *exportFlags) clock(p *process.Profile) (time.Time, error) {
@@ -147,24 +151,6 @@ func (f *exportFlags) clock(p *process.Profile) (time.Time, error) {
 		return time.Time{}, usagef("--now %q: write the day as YYYY-MM-DD", *f.now)
 	}
 	return d.Start(p.Location()).Add(12 * time.Hour), nil
-}
-
-// pickSender finds the contact the e-mail comes from.
-func pickSender(p item.Profile, email string, user item.Person) (item.Contact, error) {
-	for _, want := range []string{email, user.Email} {
-		for _, c := range p.Contacts {
-			if want != "" && strings.EqualFold(c.Email, want) {
-				return c, nil
-			}
-		}
-		if email != "" {
-			return item.Contact{}, usagef("--sender %s is not a contact in the delegation profile", email)
-		}
-	}
-	if len(p.Contacts) > 0 {
-		return p.Contacts[0], nil
-	}
-	return item.Contact{}, nil // Check refuses with a clear message
 }
 
 func (f *exportFlags) readCover(p *process.Profile) (item.Cover, error) {
@@ -188,142 +174,6 @@ func (f *exportFlags) readCover(p *process.Profile) (item.Cover, error) {
 	return c, nil
 }
 
-// readDraft picks the draft the package answers and reads its parsed form.
-func (f *exportFlags) readDraft(w *store.Workspace, in *export.Input) error {
-	drafts, err := w.Drafts()
-	if err != nil {
-		return err
-	}
-	var meta *store.DraftMeta
-	for i := range drafts {
-		d := &drafts[i]
-		if d.ID == *f.draft || (*f.draft == "" && (meta == nil || d.Imported.After(meta.Imported))) {
-			meta = d
-		}
-	}
-	if meta == nil {
-		if *f.draft != "" {
-			return usagef("no draft %s (see delegatectl draft list)", *f.draft)
-		}
-		return nil
-	}
-	in.Draft = export.DraftRef{ID: meta.ID, Label: meta.Label, SHA256: meta.SHA256}
-	if raw, err := w.DraftParsed(meta.ID); err == nil {
-		var d report.Draft
-		if json.Unmarshal(raw, &d) == nil {
-			in.Report, in.Draft.Version = &d, d.Version
-		}
-	}
-	return nil
-}
-
-// readItems selects the items: the ones named, or every approved one.
-func (f *exportFlags) readItems(w *store.Workspace, in *export.Input) error {
-	cs, err := w.Comments()
-	if err != nil {
-		return err
-	}
-	ops, err := w.Opinions()
-	if err != nil {
-		return err
-	}
-	want := map[string]bool{}
-	for _, id := range strings.Split(*f.items, ",") {
-		if id = strings.TrimSpace(id); id != "" {
-			want[id] = true
-		}
-	}
-	pick := func(id string, st item.Status) bool {
-		if len(want) > 0 {
-			ok := want[id]
-			delete(want, id)
-			return ok
-		}
-		return st == item.StatusApproved || (*f.unapproved && st != item.StatusWithdrawn && st != item.StatusSubmitted && st != item.StatusAcknowledged)
-	}
-	for _, c := range cs {
-		if pick(c.ID, c.Review.Status) {
-			in.Comments = append(in.Comments, c)
-		}
-	}
-	for _, o := range ops {
-		if pick(o.ID, o.Review.Status) {
-			in.Opinions = append(in.Opinions, o)
-		}
-	}
-	if len(want) > 0 {
-		return usagef("no item %s (see delegatectl list)", strings.Join(sortedKeys(want), ", "))
-	}
-	return versions(w, in)
-}
-
-func versions(w *store.Workspace, in *export.Input) error {
-	in.Versions = map[string]string{}
-	var ids []string
-	for _, c := range in.Comments {
-		ids = append(ids, c.ID)
-	}
-	for _, o := range in.Opinions {
-		ids = append(ids, o.ID)
-	}
-	for _, id := range ids {
-		vs, err := w.History(id)
-		if err != nil {
-			return err
-		}
-		if len(vs) > 0 {
-			in.Versions[id] = vs[len(vs)-1].Commit
-		}
-	}
-	return nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// writePackage writes the zip and, next to it, its files unpacked, so the
-// user can open message.eml and the .docx directly.
-func writePackage(dir string, res *export.Result) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return usageError{err}
-	}
-	if err := os.WriteFile(filepath.Join(dir, res.ID+".zip"), res.Zip, 0o644); err != nil {
-		return err
-	}
-	for name, data := range res.Files {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// recordSent tags the commit the package was made from, then marks the
-// items submitted in one new commit.
-func recordSent(w *store.Workspace, res *export.Result, in export.Input) error {
-	msg := fmt.Sprintf("Submission package %s: %q to %s\n\nItems: %d\nDraft: %s", res.ID, in.Cover.Title,
-		in.Process.Secretariat, len(res.Manifest.Items), in.Draft.ID)
-	if err := w.TagPackage(res.ID, msg); err != nil {
-		if errors.Is(err, store.ErrTagExists) {
-			return usagef("package %s was already made from this commit; change something or use --dry-run", res.ID)
-		}
-		return err
-	}
-	var ids []string
-	for _, it := range res.Manifest.Items {
-		if it.Status != item.StatusSubmitted && it.Status != item.StatusAcknowledged && item.CanMove(it.Status, item.StatusSubmitted) {
-			ids = append(ids, it.ID)
-		}
-	}
-	return w.MarkSubmitted(ids, res.ID)
-}
-
 func reportExport(e *env, f *exportFlags, res *export.Result) error {
 	if *f.asJSON {
 		return writeJSON(e, struct {
@@ -336,7 +186,7 @@ func reportExport(e *env, f *exportFlags, res *export.Result) error {
 		fmt.Fprintln(e.stderr, "warning:", fd.Message)
 	}
 	fmt.Fprintf(e.stdout, "package %s: %d items, about %.1f pages\n", res.ID, len(res.Manifest.Items), res.Pages)
-	fmt.Fprintf(e.stdout, "wrote %s (open message.eml, check it, send it)\n", filepath.Join(*f.out, res.ID+".zip"))
+	fmt.Fprintf(e.stdout, "wrote %s (open message.eml, check it, send it)\n", filepath.Join(*f.out, submit.ZipName(res)))
 	if *f.dryRun {
 		fmt.Fprintln(e.stdout, "dry run: not tagged, items not marked submitted")
 	} else {

@@ -1,14 +1,13 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"time"
 
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
-	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/submit"
 )
 
 // runNominate is `delegatectl nominate --name N --organization O --email E
@@ -40,9 +39,8 @@ func runNominate(e *env, args []string) error {
 		}
 		n.Category = c
 	}
-	in := export.NominationInput{Expert: n, Made: time.Now(), Subject: *subject}
-	var err error
-	if in.Process, err = loadProfile(*profile, ""); err != nil {
+	p, err := loadProfile(*profile, "")
+	if err != nil {
 		return usageError{err}
 	}
 	w, err := openWorkspace(e, *dir)
@@ -50,16 +48,11 @@ func runNominate(e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
-	if in.Delegation, err = w.Profile(); err != nil && !errors.Is(err, store.ErrNotFound) {
-		return err
+	in, err := submit.NominationInput(w, p, n, *sender, time.Now())
+	if err != nil {
+		return userInput(err)
 	}
-	if in.Sender, err = pickSender(in.Delegation, *sender, w.User()); err != nil {
-		return err
-	}
-	if in.Sender.Email == "" {
-		u := w.User()
-		in.Sender = item.Contact{Name: u.Name, Email: u.Email}
-	}
+	in.Subject = *subject
 	eml, err := export.Nomination(in)
 	if err != nil {
 		return usageError{err}
