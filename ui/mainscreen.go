@@ -52,6 +52,7 @@ func (s *Session) showMain() {
 	m.timeTab = container.NewTabItemWithIcon(lang.L("Timeline"), theme.HistoryIcon(), s.timeline.buildUI())
 	m.tabs = container.NewAppTabs(m.draftTab, m.itemsTab, m.timeTab)
 	s.win.SetContent(container.NewBorder(nil, m.status, nil, nil, m.tabs))
+	_ = s.applyWorkspaceDates() // a damaged corrections file shows in Settings > Process dates
 	s.win.SetMainMenu(s.buildMenu())
 	s.addShortcuts()
 	m.refresh()
@@ -155,6 +156,8 @@ func (m *mainScreen) showFirst(name string) {
 		m.tabs.Select(m.timeTab)
 	case "proposal", "history":
 		m.demo(name)
+	case "export", "settings":
+		m.s.showDesk(name)
 	case "carry", "changed":
 		if len(m.s.work.drafts) == 1 {
 			m.s.pendingShow = name

@@ -32,6 +32,7 @@ type Session struct {
 	app     fyne.App
 	win     fyne.Window
 	profile *process.Profile
+	shipped *process.Profile // as embedded; profile adds the workspace's date corrections
 	now     func() time.Time // injectable so tests see a fixed day
 	run     Runner
 	opt     Options
@@ -81,6 +82,8 @@ func NewSession(a fyne.App, p *process.Profile, opt Options) *Session {
 		opt.Run = goRunner
 	}
 	s := &Session{app: a, profile: p, now: opt.Now, run: opt.Run, opt: opt}
+	s.shipped = p
+	s.startTheme()
 	s.win = a.NewWindow(appinfo.Name)
 	s.timeline = newTimelineScreen(s)
 	s.win.SetMainMenu(s.buildMenu())

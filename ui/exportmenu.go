@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/delegate-itu/delegate/model/item"
+)
+
+// deskMenuItems are the File menu's coordinator's-desk entries: export,
+// nomination, settings. Their shortcuts are bound on the canvas too, so
+// they work with the test driver, which has no main menu.
+func (s *Session) deskMenuItems() []*fyne.MenuItem {
+	exp := fyne.NewMenuItem(lang.L("Export submission package…"), func() { s.showExport() })
+	exp.Shortcut = ctrl(fyne.KeyE)
+	nominate := fyne.NewMenuItem(lang.L("Nominate an expert…"), func() { s.showNomination() })
+	settings := fyne.NewMenuItem(lang.L("Settings…"), func() { s.showSettings() })
+	settings.Shortcut = ctrl(fyne.KeyComma)
+	for _, it := range []*fyne.MenuItem{exp, settings} {
+		act := it.Action
+		s.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) { act() })
+	}
+	return []*fyne.MenuItem{fyne.NewMenuItemSeparator(), exp, nominate, fyne.NewMenuItemSeparator(), settings}
+}
+
+// showDesk opens the export wizard or Settings at start (DELEGATE_SHOW),
+// for demonstrations and screenshots. On the sample workspace with nothing
+// approved, the export demonstration first approves the sample comments,
+// as a coordinator would, so that there is something to send.
+func (s *Session) showDesk(name string) {
+	if name == "settings" {
+		s.showSettings()
+		return
+	}
+	if s.app.Preferences().String(prefLastWorkspace) == targetSample {
+		if err := approveSample(s.work); err != nil {
+			s.showError(err)
+		}
+		s.main.refresh()
+	}
+	s.showExport()
+}
+
+// approveSample moves the sample's comments through review to approved
+// when none is approved yet.
+func approveSample(w *work) error {
+	for _, c := range w.comments {
+		if c.Review.Status == item.StatusApproved {
+			return nil
+		}
+	}
+	for _, c := range w.comments {
+		for _, st := range []item.Status{item.StatusReady, item.StatusApproved} {
+			next, err := c.Review.Move(st, "")
+			if err != nil {
+				break
+			}
+			c.Review = next
+			if err := w.ws.SaveComment(&c, "review: "+string(st)); err != nil {
+				return err
+			}
+		}
+	}
+	return w.loadComments()
+}
