@@ -32,15 +32,15 @@ const defaultAction = "The IEG is invited to consider this contribution."
 
 // coverForm is the wizard's second step: the contribution's first page.
 type coverForm struct {
-	x                     *exportWizard
-	title, action, subj   *widget.Entry
-	summary, refs         *widget.Entry
-	sender                *widget.Select
-	clean                 *widget.Check
-	contacts              []item.Contact
-	senderEmails          []string
-	profileProblem        string
-	profileEntity         string
+	x                   *exportWizard
+	title, action, subj *widget.Entry
+	summary, refs       *widget.Entry
+	sender              *widget.Select
+	clean               *widget.Check
+	contacts            []item.Contact
+	senderEmails        []string
+	profileProblem      string
+	profileEntity       string
 }
 
 func (x *exportWizard) newCoverForm() coverForm {
