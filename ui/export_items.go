@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +29,7 @@ func (x *exportWizard) loadItems() error {
 		return err
 	}
 	x.comments, x.opinions = nil, nil
+	x.sortItems(cs, ops)
 	for _, c := range cs {
 		if exportInPlay(c.Review.Status) {
 			x.comments = append(x.comments, c)
@@ -41,6 +43,23 @@ func (x *exportWizard) loadItems() error {
 		}
 	}
 	return nil
+}
+
+// sortItems puts comments in the draft's order (those on other drafts
+// after), then by creation; Opinion proposals by creation.
+func (x *exportWizard) sortItems(cs []item.Comment, ops []item.Opinion) {
+	w := x.s.work
+	pos := func(c item.Comment) int {
+		if r, ok := w.row[c.Anchor.ParagraphID]; ok && c.Anchor.DraftID == w.cur.ID {
+			return r
+		}
+		return len(w.row)
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		pi, pj := pos(cs[i]), pos(cs[j])
+		return pi < pj || (pi == pj && cs[i].Created.Before(cs[j].Created))
+	})
+	sort.SliceStable(ops, func(i, j int) bool { return ops[i].Created.Before(ops[j].Created) })
 }
 
 // exportInPlay: withdrawn and already acknowledged items are not offered.

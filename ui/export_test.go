@@ -21,12 +21,13 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 )
 
-// approveFirst approves the first n sample comments, as a coordinator
-// would, and returns their IDs.
+// approveFirst approves the first n sample comments in the draft's order,
+// as a coordinator would, and returns their IDs.
 func approveFirst(t *testing.T, s *Session, n int) []string {
 	t.Helper()
 	var ids []string
-	for _, c := range s.work.comments[:n] {
+	for _, sc := range sampleComments[:n] {
+		c := commentOn(t, s, sc.para)
 		for _, st := range []item.Status{item.StatusReady, item.StatusApproved} {
 			c.Review, _ = c.Review.Move(st, "")
 			if err := s.work.ws.SaveComment(&c, "review"); err != nil {
@@ -39,6 +40,17 @@ func approveFirst(t *testing.T, s *Session, n int) []string {
 		t.Fatal(err)
 	}
 	return ids
+}
+
+func commentOn(t *testing.T, s *Session, para string) item.Comment {
+	t.Helper()
+	for _, c := range s.work.comments {
+		if c.Anchor.ParagraphID == para {
+			return c
+		}
+	}
+	t.Fatalf("no comment on %s", para)
+	return item.Comment{}
 }
 
 // openWizard opens the export wizard with a recording opener and no
@@ -173,7 +185,7 @@ func TestExportWizardRefusesUntilFixed(t *testing.T) {
 		t.Fatal("Next must wait for at least one item")
 	}
 	test.Tap(findButton(t, overlay(s), "Choose the approved ones"))
-	x.picked[s.work.comments[3].ID] = true // a draft comment too
+	x.picked[commentOn(t, s, sampleComments[3].para).ID] = true // a draft comment too
 	test.Tap(x.next)
 	test.Tap(x.next) // the cover left empty
 	if x.step != stepCheck || !x.next.Disabled() {
