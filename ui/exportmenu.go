@@ -41,8 +41,9 @@ func (s *Session) showDesk(name string) {
 	s.showExport()
 }
 
-// approveSample moves the sample's comments through review to approved
-// when none is approved yet.
+// approveSample moves the sample's comments through review when none is
+// approved yet: the question stays ready for review, the last one a
+// draft, the others are approved.
 func approveSample(w *work) error {
 	for _, c := range w.comments {
 		if c.Review.Status == item.StatusApproved {
@@ -50,7 +51,14 @@ func approveSample(w *work) error {
 		}
 	}
 	for _, c := range w.comments {
-		for _, st := range []item.Status{item.StatusReady, item.StatusApproved} {
+		steps := []item.Status{item.StatusReady, item.StatusApproved}
+		switch {
+		case c.Kind == item.KindQuestion:
+			steps = steps[:1]
+		case c.Anchor.ParagraphID == sampleComments[len(sampleComments)-1].para:
+			steps = nil
+		}
+		for _, st := range steps {
 			next, err := c.Review.Move(st, "")
 			if err != nil {
 				break

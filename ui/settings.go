@@ -46,7 +46,7 @@ func (s *Session) showSettings() *settingsScreen {
 	st.dates = newDatesEditor(s)
 	st.remotes = newRemotesEditor(s)
 	st.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("Delegation"), theme.AccountIcon(), st.profile.buildUI()),
+		container.NewTabItemWithIcon(lang.L("Delegation"), theme.HomeIcon(), st.profile.buildUI()),
 		container.NewTabItemWithIcon(lang.L("You"), theme.AccountIcon(), st.userTab()),
 		container.NewTabItemWithIcon(lang.L("Appearance"), theme.ColorPaletteIcon(), st.appearanceTab()),
 		container.NewTabItemWithIcon(lang.L("Workspace"), theme.FolderIcon(), st.workspaceTab()),
