@@ -57,7 +57,7 @@ func (x *exportWizard) previewStep() fyne.CanvasObject {
 		note = x.pkg.stopped
 	}
 	n := wrapLabel(note)
-	n.Importance = widget.LowImportance
+	n.TextStyle.Italic = true
 	top.Add(n)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(x.structure()))
 }

@@ -98,20 +98,20 @@ func (st *settingsScreen) appearanceTab() fyne.CanvasObject {
 			st.lang.SetSelectedIndex(i + 1)
 		}
 	}
-	langNote := wrapLabel("")
-	langNote.Importance = widget.LowImportance
+	langNote := wrapLabel(lang.L("The interface language applies when Delegate restarts."))
+	langNote.TextStyle.Italic = true
 	st.lang.OnChanged = func(string) {
 		tag := ""
 		if i := st.lang.SelectedIndex(); i > 0 {
 			tag = uiLanguages[i-1]
 		}
 		pr.SetString(prefLanguage, tag)
-		langNote.SetText(lang.L("Applies when Delegate restarts."))
+		langNote.Importance = widget.WarningImportance
+		langNote.SetText(lang.L("Saved: applies when Delegate restarts."))
 	}
 	choices := []string{lang.L("Follow the system"), lang.L("Light"), lang.L("Dark")}
 	values := []string{themeSystem, themeLight, themeDark}
 	st.theme = widget.NewRadioGroup(choices, nil)
-	st.theme.Horizontal = true
 	for i, v := range values {
 		if pr.String(prefTheme) == v {
 			st.theme.SetSelected(choices[i])
@@ -147,6 +147,6 @@ func (st *settingsScreen) workspaceTab() fyne.CanvasObject {
 		st.dlg.Hide()
 		st.s.showChooser()
 	})
-	loc := widget.NewCard(lang.L("Location"), "", container.NewVBox(dir, container.NewHBox(other)))
-	return container.NewVScroll(container.NewVBox(loc, widget.NewCard(lang.L("Delegation remotes"), "", st.remotes.buildUI())))
+	return container.NewVScroll(container.NewVBox(wizHeading(lang.L("Location")), dir, container.NewHBox(other),
+		widget.NewSeparator(), wizHeading(lang.L("Delegation remotes")), st.remotes.buildUI()))
 }

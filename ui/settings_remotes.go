@@ -45,8 +45,8 @@ func (r *remotesEditor) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("Access token"), r.token),
 	)
 	note := wrapLabel(lang.L("The token is kept in your own settings on this computer, not in the workspace, so it never travels with it."))
-	note.Importance = widget.LowImportance
-	return container.NewVBox(r.list, widget.NewSeparator(), wizHeading(lang.L("Add a remote")), form, note, container.NewBorder(nil, nil, nil, add, r.msg))
+	note.TextStyle.Italic = true
+	return container.NewVBox(r.list, wizHeading(lang.L("Add a remote")), form, note, container.NewBorder(nil, nil, nil, add, r.msg))
 }
 
 // fill lists the configured remotes.

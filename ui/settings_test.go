@@ -104,7 +104,7 @@ func TestSettingsStoresLanguageAndTheme(t *testing.T) {
 	if got := s.app.Preferences().String(prefLanguage); got != "fr" {
 		t.Fatalf("ui.language = %q", got)
 	}
-	if !rendersText(t, overlay(s), "Applies when Delegate restarts.") {
+	if !rendersText(t, overlay(s), "Saved: applies when Delegate restarts.") {
 		t.Fatal("the user is not told when the language applies")
 	}
 	st.lang.SetSelectedIndex(0)
