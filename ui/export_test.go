@@ -111,6 +111,9 @@ func TestExportWizardEndToEnd(t *testing.T) {
 	if x.step != stepCheck || findingsRefuse(x.findings) {
 		t.Fatalf("checks step %d: %+v", x.step, x.findings)
 	}
+	if !rendersText(t, overlay(s), "The deadline for comments on the 2nd draft was 20 December 2024") {
+		t.Fatal("the deadline warning is not shown")
+	}
 	passChecks(t, s, x)
 	if x.step != stepPreview || x.pkg.res == nil || len(x.pkg.res.Manifest.Items) != 2 {
 		t.Fatalf("preview step %d: %+v", x.step, x.pkg.res)

@@ -60,7 +60,9 @@ type Options struct {
 	// data folder (store.Dir).
 	SampleDir string
 	// Show picks the first screen after opening: "reader" (default),
-	// "items", "timeline", "proposal", "history", "changed", "carry".
+	// "items", "timeline", "proposal", "history", "changed", "carry",
+	// "export" (the wizard; on the sample it approves some comments first),
+	// "settings".
 	// For demonstrations and screenshots.
 	Show string
 }
