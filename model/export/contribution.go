@@ -168,7 +168,7 @@ func (c *contribution) generalComments(d *docx.Document) {
 	}
 	d.Add(docx.Paragraph{Style: docx.StyleHeading1, NoNumber: true, Content: []docx.Inline{docx.Text("General comments")}})
 	for _, cm := range c.general {
-		p := textPara(cm.Body)
+		p := markdownPara(cm.Body)
 		if where := cite(cm.Anchor); where != "" {
 			p.Content = append([]docx.Inline{docx.Bold(where + ": ")}, p.Content...)
 		}
@@ -218,7 +218,7 @@ func (c *contribution) commentRow(n int, cm item.Comment, m marks) []docx.Cell {
 		marker := docx.Paragraph{Content: []docx.Inline{docx.Bold(string(p.Action) + "\t" + c.code + "/" + strconv.Itoa(n))}}
 		proposed = []docx.Paragraph{marker, {Content: change}}
 	}
-	reasons := []docx.Paragraph{textPara(cm.Body)}
+	reasons := []docx.Paragraph{markdownPara(cm.Body)}
 	if strings.TrimSpace(cm.Reasons) != "" {
 		reasons = append(reasons, reasonsPara(cm.Reasons))
 	}
@@ -255,7 +255,7 @@ func textPara(s string) docx.Paragraph {
 }
 
 func reasonsPara(s string) docx.Paragraph {
-	return docx.Paragraph{Content: []docx.Inline{docx.Bold("Reasons: "), docx.Text(strings.TrimSpace(s))}}
+	return docx.Paragraph{Content: append([]docx.Inline{docx.Bold("Reasons: ")}, markdownInlines(strings.TrimSpace(s))...)}
 }
 
 func firstNonEmpty(ss ...string) string {
