@@ -85,7 +85,7 @@ func TestQueueGroupsByStatusInDocumentOrder(t *testing.T) {
 func opinion(id string, who item.Person, amends int, op string) item.Opinion {
 	return item.Opinion{ID: id, Amends: amends, Title: "Digital skills", Author: who, Review: item.Review{Status: item.StatusReady},
 		Operative: []item.OperativeBlock{{Heading: "invites", Addressee: "Member States", Items: []item.OperativeItem{{Text: op}}}},
-		Created: t0, Updated: t0}
+		Created:   t0, Updated: t0}
 }
 
 func TestFlags(t *testing.T) {
