@@ -166,6 +166,9 @@ func (r *reviewScreen) fillSubmission() {
 			objs = append(objs, widget.NewSeparator(), wrapLabel(sectionName(section), fyne.TextStyle{Bold: true}))
 		}
 		objs = append(objs, submissionEntry(e)...)
+		if f := approvedFlags(r.board, e); len(f) > 0 {
+			objs = append(objs, flagText(f))
+		}
 	}
 	r.sub.Objects = objs
 	r.sub.Refresh()
@@ -188,4 +191,17 @@ func submissionEntry(e export.Entry) []fyne.CanvasObject {
 		head = lang.L("{{.Ref}} · {{.Where}} · {{.Who}}", map[string]any{"Ref": e.Ref, "Where": it.Where(), "Who": it.Author().Name})
 	}
 	return append([]fyne.CanvasObject{wrapLabel(head, fyne.TextStyle{Bold: true})}, itemContent(it)...)
+}
+
+// approvedFlags are the conflicts and duplicates of a submitted item with
+// other approved items: both would go out, which the coordinator must see.
+func approvedFlags(b *review.Board, e export.Entry) []review.Flag {
+	it := review.Item{Comment: e.Comment, Opinion: e.Opinion}
+	var out []review.Flag
+	for _, f := range b.Flags(it.ID()) {
+		if f.With.Status() == item.StatusApproved {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -185,6 +185,9 @@ func TestReviewApproveTheRestAndSeeTheSubmission(t *testing.T) {
 	order := []string{"What will be submitted: 6 approved items", "General comments", "§1.1 ¶4 · Elena Petrova",
 		"Specific comments", "ROS/1 · §1.2 ¶7 · Li Wei", "ROS/2 · §2.1 ¶12 · Amina Diallo", "ROS/3 · §2.1 ¶12 · Elena Petrova",
 		"ROS/4 · §2.1 ¶14 · Amina Diallo", "ROS/5 · §2.2 ¶25 · Li Wei"}
+	if !strings.Contains(text, "Conflicts with Elena Petrova's proposal") || strings.Contains(text, "Duplicate of") {
+		t.Errorf("the submission must flag the two approved conflicting proposals, and no duplicate of an unapproved draft:\n%s", text)
+	}
 	at := 0
 	for _, w := range order {
 		i := strings.Index(text[at:], w)
