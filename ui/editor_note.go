@@ -35,3 +35,17 @@ func showReviewerNote(l *widget.Label, r item.Review) {
 	}
 	l.Show()
 }
+
+// reviewed follows a reviewer's decision on the comment open in the
+// editor: its status and note change under the form, and a later save of
+// the form must not put the old status back.
+func (e *editor) reviewed(c item.Comment) {
+	if !e.active || e.cur.ID != c.ID {
+		return
+	}
+	e.loading = true
+	defer func() { e.loading = false }()
+	e.cur.Review, e.cur.Updated = c.Review, c.Updated
+	e.loadStatus(c.Review)
+	showReviewerNote(e.note, c.Review)
+}

@@ -129,6 +129,7 @@ func (r *reviewScreen) decide(a review.Action, note string) {
 		}
 		if it.Comment != nil {
 			r.m.s.work.put(c)
+			r.m.editor.reviewed(c)
 		} else {
 			r.putOpinion(o)
 		}

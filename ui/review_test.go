@@ -224,3 +224,25 @@ func TestReviewRejectWithdrawsWithTheNote(t *testing.T) {
 		t.Fatalf("a rejected item is out of play, but it shows %q", b)
 	}
 }
+
+// A decision on the comment open in the editor must not be undone by the
+// next save of the form.
+func TestReviewDecisionReachesTheOpenEditor(t *testing.T) {
+	s := newSampleSession(t, "")
+	r := s.main.review
+	r.m.showReview()
+	it := selectBy(t, r, "§2.1 ¶14", "Amina Diallo")
+	c, _ := s.work.comment(it.ID())
+	e := s.main.editor
+	e.edit(c)
+	test.Type(e.body, " And which year?")
+	test.Tap(r.approve)
+	if e.cur.Review.Status != item.StatusApproved || e.status.Selected != string(item.StatusApproved) {
+		t.Fatalf("editor holds %s / %q after approval", e.cur.Review.Status, e.status.Selected)
+	}
+	e.onSave()
+	got, _ := s.work.ws.Comment(it.ID())
+	if got.Review.Status != item.StatusApproved || !strings.Contains(got.Body, "And which year?") {
+		t.Fatalf("after saving the form: %s, body %q", got.Review.Status, got.Body)
+	}
+}
