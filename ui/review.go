@@ -265,10 +265,21 @@ func (r *reviewScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	it := row.it
 	top, excerpt := line.Objects[0].(*fyne.Container), line.Objects[1].(*widget.Label)
 	cols := top.Objects[0].(*fyne.Container).Objects
-	cols[0].(*widget.Label).SetText(it.Where())
+	cols[0].(*widget.Label).SetText(placeName(it))
 	cols[1].(*widget.Label).SetText(it.Author().Name)
 	top.Objects[1].(*widget.Label).SetText(badgeText(r.board.Flags(it.ID())))
 	excerpt.SetText(it.Excerpt(200))
+}
+
+// placeName is where an item applies, as the screen says it.
+func placeName(it review.Item) string {
+	switch o := it.Opinion; {
+	case o == nil:
+		return it.Where()
+	case o.Amends > 0:
+		return lang.L("Draft Opinion {{.N}}", map[string]any{"N": o.Amends})
+	}
+	return lang.L("New draft Opinion")
 }
 
 // statusWord is a status as a sentence reads it.

@@ -136,7 +136,7 @@ func (r *reviewScreen) decide(a review.Action, note string) {
 		r.sel = next
 		r.m.refresh()
 		r.m.status.Importance = widget.MediumImportance // not the opening warning any more
-		r.m.status.SetText(lang.L("{{.Where}} ({{.Who}}): {{.Status}}", map[string]any{"Where": it.Where(), "Who": it.Author().Name, "Status": statusWord(rv.Status)}))
+		r.m.status.SetText(lang.L("{{.Where}} ({{.Who}}): {{.Status}}", map[string]any{"Where": placeName(it), "Who": it.Author().Name, "Status": statusWord(rv.Status)}))
 	})
 }
 

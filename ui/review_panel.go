@@ -29,9 +29,9 @@ func (r *reviewScreen) showGroup() {
 	}
 	g := r.board.GroupOf(r.sel)
 	if len(g.Items) == 1 {
-		r.heading.SetText(lang.L("{{.Where}} · one item", map[string]any{"Where": g.Where}))
+		r.heading.SetText(lang.L("{{.Where}} · one item", map[string]any{"Where": placeName(it)}))
 	} else {
-		r.heading.SetText(lang.L("{{.Where}} · {{.N}} items side by side", map[string]any{"Where": g.Where, "N": len(g.Items)}))
+		r.heading.SetText(lang.L("{{.Where}} · {{.N}} items side by side", map[string]any{"Where": placeName(it), "N": len(g.Items)}))
 	}
 	if b, ok := r.board.Paragraph(it); ok {
 		r.paragraph.SetText(b.Text)
@@ -66,7 +66,7 @@ func (r *reviewScreen) card(g *review.Group, it review.Item, selected bool) fyne
 	if fs := g.Flags(id); len(fs) > 0 {
 		parts = append(parts, flagText(fs))
 	}
-	parts = append(parts, itemContent(it)...)
+	parts = append(parts, r.itemContent(it)...)
 	if n := it.Review().Note; n != "" {
 		parts = append(parts, wrapLabel(lang.L("Reviewer's note: {{.Note}}", map[string]any{"Note": n}), fyne.TextStyle{Bold: true}))
 	}
@@ -121,9 +121,13 @@ func flagText(fs []review.Flag) *widget.RichText {
 
 // itemContent is what an item says: a proposal as revision marks, then the
 // comment; an Opinion proposal's title and text.
-func itemContent(it review.Item) []fyne.CanvasObject {
+func (r *reviewScreen) itemContent(it review.Item) []fyne.CanvasObject {
 	if o := it.Opinion; o != nil {
-		return []fyne.CanvasObject{wrapLabel(o.Title, fyne.TextStyle{Bold: true}), wrapLabel(strings.TrimSpace(o.Text()), fyne.TextStyle{})}
+		out := []fyne.CanvasObject{newRedlineText(r.board.Revision(*o))}
+		if strings.TrimSpace(o.Reasons) != "" {
+			out = append(out, wrapLabel(lang.L("Reasons: {{.Reasons}}", map[string]any{"Reasons": o.Reasons}), fyne.TextStyle{}))
+		}
+		return out
 	}
 	c := it.Comment
 	var out []fyne.CanvasObject
@@ -165,7 +169,7 @@ func (r *reviewScreen) fillSubmission() {
 			section = e.Section
 			objs = append(objs, widget.NewSeparator(), wrapLabel(sectionName(section), fyne.TextStyle{Bold: true}))
 		}
-		objs = append(objs, submissionEntry(e)...)
+		objs = append(objs, r.submissionEntry(e)...)
 		if f := approvedFlags(r.board, e); len(f) > 0 {
 			objs = append(objs, flagText(f))
 		}
@@ -184,13 +188,13 @@ func sectionName(s export.Section) string {
 	return lang.L("Proposals on draft Opinions")
 }
 
-func submissionEntry(e export.Entry) []fyne.CanvasObject {
+func (r *reviewScreen) submissionEntry(e export.Entry) []fyne.CanvasObject {
 	it := review.Item{Comment: e.Comment, Opinion: e.Opinion}
-	head := lang.L("{{.Where}} · {{.Who}}", map[string]any{"Where": it.Where(), "Who": it.Author().Name})
+	head := lang.L("{{.Where}} · {{.Who}}", map[string]any{"Where": placeName(it), "Who": it.Author().Name})
 	if e.Ref != "" {
-		head = lang.L("{{.Ref}} · {{.Where}} · {{.Who}}", map[string]any{"Ref": e.Ref, "Where": it.Where(), "Who": it.Author().Name})
+		head = lang.L("{{.Ref}} · {{.Where}} · {{.Who}}", map[string]any{"Ref": e.Ref, "Where": placeName(it), "Who": it.Author().Name})
 	}
-	return append([]fyne.CanvasObject{wrapLabel(head, fyne.TextStyle{Bold: true})}, itemContent(it)...)
+	return append([]fyne.CanvasObject{wrapLabel(head, fyne.TextStyle{Bold: true})}, r.itemContent(it)...)
 }
 
 // approvedFlags are the conflicts and duplicates of a submitted item with

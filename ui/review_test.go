@@ -23,7 +23,7 @@ func queueText(r *reviewScreen) []string {
 			out = append(out, fmt.Sprintf("# %s (%d)", statusName(row.lane), row.n))
 			continue
 		}
-		line := row.it.Where() + " · " + row.it.Author().Name
+		line := placeName(row.it) + " · " + row.it.Author().Name
 		if b := badgeText(r.board.Flags(row.it.ID())); b != "" {
 			line += " · " + b
 		}
@@ -36,7 +36,7 @@ func queueText(r *reviewScreen) []string {
 func selectBy(t *testing.T, r *reviewScreen, where, who string) review.Item {
 	t.Helper()
 	for i, row := range r.rows {
-		if !row.header && row.it.Where() == where && row.it.Author().Name == who {
+		if !row.header && placeName(row.it) == where && row.it.Author().Name == who {
 			r.queue.Select(i)
 			if r.sel != row.it.ID() {
 				t.Fatalf("selecting row %d did not select %s", i, row.it.ID())
@@ -69,13 +69,14 @@ func TestReviewQueueByStatusWithBadges(t *testing.T) {
 		t.Fatal("Ctrl+4 must open the Review tab with the keyboard in the queue")
 	}
 	want := []string{
-		"# Ready for review (6)",
+		"# Ready for review (7)",
 		"§1.1 ¶4 · Elena Petrova",
 		"§1.2 ¶7 · Li Wei · ≈ duplicate",
 		"§2.1 ¶12 · Amina Diallo · ⚠ conflict",
 		"§2.1 ¶12 · Elena Petrova · ⚠ conflict",
 		"§2.1 ¶14 · Amina Diallo",
 		"§2.2 ¶25 · Li Wei",
+		"Draft Opinion 1 · Elena Petrova",
 		"# Drafts (not sent for review) (6)",
 		"§1.1 ¶2 · Sample Expert",
 		"§1.1 ¶3 · Sample Expert",
@@ -137,7 +138,7 @@ func TestReviewRequestChangesTheAuthorSeesTheNote(t *testing.T) {
 	if last := h[len(h)-1]; last.Message != "Comment on §2.1 ¶12: request changes: Merge with Elena's proposal on the same words." {
 		t.Fatalf("commit message %q", last.Message)
 	}
-	if got := queueText(r); got[0] != "# Ready for review (5)" || !slices.Contains(got, "# Changes requested (1)") {
+	if got := queueText(r); got[0] != "# Ready for review (6)" || !slices.Contains(got, "# Changes requested (1)") {
 		t.Fatalf("queue after the request:\n%s", strings.Join(got, "\n"))
 	}
 	// the author opens the item: the note is at the top of the editor
@@ -167,12 +168,19 @@ func TestReviewApproveTheRestAndSeeTheSubmission(t *testing.T) {
 	if it, _ := r.board.Item(r.sel); it.Where() != "§1.2 ¶7" || it.Status() != item.StatusReady {
 		t.Fatalf("the selection must go on to the next item ready for review, not %s (%s)", it.Where(), it.Status())
 	}
-	for range 5 {
+	for range 6 {
 		test.Tap(r.approve)
 	}
 	got := queueText(r)
-	if got[0] != "# Approved (6)" {
+	if got[0] != "# Approved (7)" {
 		t.Fatalf("queue after approving all:\n%s", strings.Join(got, "\n"))
+	}
+	ops, _ := s.work.ws.Opinions()
+	if len(ops) != 1 || ops[0].Review.Status != item.StatusApproved {
+		t.Fatalf("the Opinion proposal must be approved in the store: %+v", ops)
+	}
+	if h, _ := s.work.ws.History(ops[0].ID); h[len(h)-1].Message != "Opinion proposal on draft Opinion 1: approve for submission" {
+		t.Fatalf("Opinion commit message %q", h[len(h)-1].Message)
 	}
 	if !r.approve.Disabled() || r.changes.Disabled() {
 		t.Fatal("an approved item can be sent back but not approved again")
@@ -182,9 +190,10 @@ func TestReviewApproveTheRestAndSeeTheSubmission(t *testing.T) {
 		t.Fatal("the consolidated view must replace the side-by-side panel")
 	}
 	text := richTexts(t, r.sub)
-	order := []string{"What will be submitted: 6 approved items", "General comments", "§1.1 ¶4 · Elena Petrova",
+	order := []string{"What will be submitted: 7 approved items", "General comments", "§1.1 ¶4 · Elena Petrova",
 		"Specific comments", "ROS/1 · §1.2 ¶7 · Li Wei", "ROS/2 · §2.1 ¶12 · Amina Diallo", "ROS/3 · §2.1 ¶12 · Elena Petrova",
-		"ROS/4 · §2.1 ¶14 · Amina Diallo", "ROS/5 · §2.2 ¶25 · Li Wei"}
+		"ROS/4 · §2.1 ¶14 · Amina Diallo", "ROS/5 · §2.2 ¶25 · Li Wei",
+		"Proposals on draft Opinions", "ROS/6 · Draft Opinion 1 · Elena Petrova", "disability", "to share good practice on digital skills"}
 	if !strings.Contains(text, "Conflicts with Elena Petrova's proposal") || strings.Contains(text, "Duplicate of") {
 		t.Errorf("the submission must flag the two approved conflicting proposals, and no duplicate of an unapproved draft:\n%s", text)
 	}

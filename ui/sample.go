@@ -117,7 +117,7 @@ func fillSample(ws *store.Workspace) error {
 			}
 		}
 	}
-	return nil
+	return fillSampleOpinion(ws, d)
 }
 
 // importDraft reads a report draft and commits it with its parsed form.

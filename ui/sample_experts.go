@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report"
+	"github.com/delegate-itu/delegate/model/review"
+	"github.com/delegate-itu/delegate/model/store"
 )
 
 // The sample delegation's experts, whose items wait for the coordinator's
@@ -22,4 +26,25 @@ func fromExpert(c *item.Comment, who item.Person, st item.Status, n int) {
 	c.ID = item.NewID(who, c.Created)
 	c.Author = who
 	c.Review = item.Review{Status: st}
+}
+
+// fillSampleOpinion adds an expert's amendment of draft Opinion 1, waiting
+// for review, so the Review tab shows an Opinion proposal as revision marks.
+func fillSampleOpinion(ws *store.Workspace, d *report.Draft) error {
+	o, ok := review.Base(d, 1)
+	if !ok {
+		return fmt.Errorf("sample draft Opinion 1 missing")
+	}
+	last := &o.Operative[len(o.Operative)-1]
+	if len(last.Items) < 2 {
+		return fmt.Errorf("sample draft Opinion 1 has changed")
+	}
+	last.Items[1].Text = "to collect and publish data on the use of telecommunications/ICTs disaggregated by sex, age and disability"
+	last.Items = append(last.Items, item.OperativeItem{Text: "to share good practice on digital skills programmes for older persons"})
+	o.Reasons = "Disability is missing from the data the Opinion asks for; skills programmes for older persons work and deserve to be shared."
+	o.Created = time.Now().Add(-20 * time.Hour)
+	o.ID = item.NewID(sampleElena, o.Created)
+	o.Author = sampleElena
+	o.Review = item.Review{Status: item.StatusReady}
+	return ws.SaveOpinion(&o, "amend the invitations to Member States")
 }

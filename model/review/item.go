@@ -90,12 +90,13 @@ func (it Item) Where() string {
 }
 
 // Excerpt is the item's gist on one line of at most n characters: the
-// comment's text (else its proposal), or the Opinion's title.
+// comment's text (else its proposal), or the Opinion proposal's notes or
+// reasons (else its title, which an amendment shares with the original).
 func (it Item) Excerpt(n int) string {
 	var s string
 	switch {
-	case it.Opinion != nil:
-		s = it.Opinion.Title
+	case it.Opinion != nil: // what the author says it does, else the title
+		s = firstText(it.Opinion.Body, it.Opinion.Reasons, it.Opinion.Title)
 	case strings.TrimSpace(it.Comment.Body) != "":
 		s = it.Comment.Body
 	case it.Comment.Proposal != nil:
@@ -118,4 +119,13 @@ func Items(cs []item.Comment, os []item.Opinion) []Item {
 		out = append(out, Item{Opinion: &os[i]})
 	}
 	return out
+}
+
+func firstText(ss ...string) string {
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/report"
+	"github.com/delegate-itu/delegate/model/report/redline"
 )
 
 var (
@@ -273,7 +274,48 @@ func TestExcerptAndWhere(t *testing.T) {
 		t.Fatalf("excerpt = %q, where %q", got, it.Where())
 	}
 	o := opinion("o", li, 3, "x")
-	if w := (Item{Opinion: &o}).Where(); w != "draft Opinion 3" {
-		t.Fatalf("where = %q", w)
+	if w, e := (Item{Opinion: &o}).Where(), (Item{Opinion: &o}).Excerpt(80); w != "draft Opinion 3" || e != "Digital skills" {
+		t.Fatalf("where = %q, excerpt %q", w, e)
+	}
+	o.Reasons = "Skills matter most."
+	if e := (Item{Opinion: &o}).Excerpt(80); e != "Skills matter most." {
+		t.Fatalf("excerpt with reasons = %q", e)
+	}
+}
+
+func TestRevisionOfAnAmendment(t *testing.T) {
+	r := &report.Draft{Opinions: []report.Opinion{{Number: 1, Title: "Bridging digital divides",
+		Preamble: []report.OpinionPart{{Keyword: "considering", Items: []report.OpinionItem{{Label: "a", Text: "that many are offline,"}}}},
+		Operative: []report.OpinionPart{{Keyword: "invites Member States", Items: []report.OpinionItem{
+			{Label: "1", Text: "to collect data disaggregated by sex and age."}}}}}}}
+	base, ok := Base(r, 1)
+	if !ok || base.Lines()[3].Text != "to collect data disaggregated by sex and age." {
+		t.Fatalf("base = %+v", base.Lines())
+	}
+	o := base
+	o.Operative = []item.OperativeBlock{{Heading: "invites Member States", Items: []item.OperativeItem{
+		{Text: "to collect data disaggregated by sex, age and disability"}, {Text: "to share good practice"}}}}
+	b := New(Input{Report: r})
+	ops := b.Revision(o)
+	var ins, del []string
+	for _, op := range ops {
+		switch op.Kind {
+		case redline.Insert:
+			ins = append(ins, strings.TrimSpace(op.Text))
+		case redline.Delete:
+			del = append(del, strings.TrimSpace(op.Text))
+		}
+	}
+	if redline.Old(ops) != strings.TrimSpace(base.Text()) || redline.New(ops) != strings.TrimSpace(o.Text()) {
+		t.Fatalf("the revision does not go from the draft Opinion to the proposal: %v", ops)
+	}
+	if len(del) == 0 || strings.Contains(strings.Join(del, "|"), "collect") || !strings.Contains(strings.Join(ins, "|"), "disability") || !strings.Contains(strings.Join(ins, "|"), "to share good practice") {
+		t.Fatalf("revision: deleted %q, inserted %q", del, ins)
+	}
+	if got := b.Revision(item.Opinion{Title: "New", Operative: o.Operative}); len(got) != 1 || got[0].Kind != redline.Insert {
+		t.Fatalf("a new Opinion must be all inserted: %v", got)
+	}
+	if _, ok := Base(r, 2); ok {
+		t.Fatal("the report has no draft Opinion 2")
 	}
 }
