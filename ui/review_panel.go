@@ -123,7 +123,11 @@ func flagText(fs []review.Flag) *widget.RichText {
 // comment; an Opinion proposal's title and text.
 func (r *reviewScreen) itemContent(it review.Item) []fyne.CanvasObject {
 	if o := it.Opinion; o != nil {
-		out := []fyne.CanvasObject{newRedlineText(r.board.Revision(*o))}
+		ops := review.Compact(r.board.Revision(*o), 1)
+		out := []fyne.CanvasObject{newRedlineText(ops)}
+		if hasElision(ops) {
+			out = append(out, wrapLabel(lang.L("“…” stands for lines of the draft Opinion left unchanged."), fyne.TextStyle{Italic: true}))
+		}
 		if strings.TrimSpace(o.Reasons) != "" {
 			out = append(out, wrapLabel(lang.L("Reasons: {{.Reasons}}", map[string]any{"Reasons": o.Reasons}), fyne.TextStyle{}))
 		}
@@ -208,4 +212,13 @@ func approvedFlags(b *review.Board, e export.Entry) []review.Flag {
 		}
 	}
 	return out
+}
+
+func hasElision(ops []redline.Op) bool {
+	for _, op := range ops {
+		if op.Kind == redline.Equal && op.Text == review.Elided {
+			return true
+		}
+	}
+	return false
 }

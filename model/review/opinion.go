@@ -54,3 +54,46 @@ func (b *Board) Revision(o item.Opinion) []redline.Op {
 	}
 	return redline.Diff(strings.TrimSpace(base.Text()), strings.TrimSpace(o.Text()))
 }
+
+// Elided marks the unchanged lines Compact leaves out.
+const Elided = "…"
+
+// Compact keeps the lines of a revision that change, with context lines
+// around them, and puts one Elided line for each run left out: a reviewer
+// of a long draft Opinion sees the amendment, not the whole text again.
+func Compact(ops []redline.Op, context int) []redline.Op {
+	lines := [][]redline.Op{nil}
+	for _, op := range ops {
+		for i, part := range strings.Split(op.Text, "\n") {
+			if i > 0 {
+				lines = append(lines, nil)
+			}
+			if part != "" {
+				lines[len(lines)-1] = append(lines[len(lines)-1], redline.Op{Kind: op.Kind, Text: part})
+			}
+		}
+	}
+	keep := make([]bool, len(lines))
+	for i, l := range lines {
+		if redline.Changed(l) {
+			for j := max(0, i-context); j <= min(len(lines)-1, i+context); j++ {
+				keep[j] = true
+			}
+		}
+	}
+	var out []redline.Op
+	for i := 0; i < len(lines); i++ {
+		if len(out) > 0 {
+			out = append(out, redline.Op{Kind: redline.Equal, Text: "\n"})
+		}
+		if keep[i] {
+			out = append(out, lines[i]...)
+			continue
+		}
+		out = append(out, redline.Op{Kind: redline.Equal, Text: Elided})
+		for i+1 < len(lines) && !keep[i+1] {
+			i++
+		}
+	}
+	return out
+}

@@ -319,3 +319,38 @@ func TestRevisionOfAnAmendment(t *testing.T) {
 		t.Fatal("the report has no draft Opinion 2")
 	}
 }
+
+func TestCompact(t *testing.T) {
+	text := func(ops []redline.Op) string {
+		var b strings.Builder
+		for _, op := range ops {
+			switch op.Kind {
+			case redline.Insert:
+				b.WriteString("[+" + op.Text + "]")
+			case redline.Delete:
+				b.WriteString("[-" + op.Text + "]")
+			default:
+				b.WriteString(op.Text)
+			}
+		}
+		return b.String()
+	}
+	old := "one\ntwo\nthree\nfour\nfive\nsix\nseven"
+	cases := []struct {
+		name, new string
+		context   int
+		want      string
+	}{
+		{"a change in the middle keeps its neighbours", "one\ntwo\nthree\nFOUR\nfive\nsix\nseven", 1, "…\nthree\n[-four][+FOUR]\nfive\n…"},
+		{"no context", "one\ntwo\nthree\nFOUR\nfive\nsix\nseven", 0, "…\n[-four][+FOUR]\n…"},
+		{"changes at both ends", "ONE\ntwo\nthree\nfour\nfive\nsix\nseven\neight", 0, "[-one][+ONE]\n…\n[+eight]"},
+		{"no change leaves one elision", old, 1, "…"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := text(Compact(redline.Diff(old, c.new), c.context)); got != c.want {
+				t.Fatalf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
