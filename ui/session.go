@@ -59,7 +59,8 @@ type Options struct {
 	// data folder (store.Dir).
 	SampleDir string
 	// Show picks the first screen after opening: "reader" (default),
-	// "items", "timeline", "proposal", "history", "changed", "carry".
+	// "items", "timeline", "proposal", "history", "changed", "carry",
+	// "review", "consolidated".
 	// For demonstrations and screenshots.
 	Show string
 }
