@@ -54,6 +54,7 @@ type reviewRow struct {
 func newReviewScreen(m *mainScreen) *reviewScreen {
 	r := &reviewScreen{m: m}
 	r.count = widget.NewLabel("")
+	r.count.Wrapping = fyne.TextWrapWord
 	r.consolidated = widget.NewCheck(lang.L("Consolidated view: what will be submitted"), func(bool) { r.showBody() })
 	r.queue = newQueueList(r)
 	r.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -97,9 +98,8 @@ func (r *reviewScreen) buildUI() fyne.CanvasObject {
 // selection when the item is still there.
 func (r *reviewScreen) refresh() {
 	w := r.m.s.work
-	if ops, err := w.ws.Opinions(); err == nil {
-		r.opinions = ops
-	}
+	var damaged error
+	r.opinions, damaged = w.ws.Opinions() // with a damaged file, the good ones still come back
 	r.board = review.New(review.Input{Comments: w.comments, Opinions: r.opinions, Report: w.draft, DraftID: w.cur.ID})
 	r.rows = r.rows[:0]
 	ready := 0
@@ -113,6 +113,9 @@ func (r *reviewScreen) refresh() {
 		}
 	}
 	r.count.SetText(lang.L("{{.Ready}} waiting for review · {{.All}} items", map[string]any{"Ready": ready, "All": len(w.comments) + len(r.opinions)}))
+	if damaged != nil {
+		r.count.SetText(lang.L("Some Opinion proposals cannot be read and are not in the queue: {{.Err}}", map[string]any{"Err": damaged.Error()}))
+	}
 	r.queue.Refresh()
 	if r.selectID(r.sel) {
 		r.showGroup() // the list does not call back for the same row

@@ -41,6 +41,10 @@ var LaneOrder = []item.Status{
 
 // New builds the review of in's items.
 func New(in Input) *Board {
+	// the board keeps pointers into its own copies: the caller's slices
+	// may change before the next New
+	in.Comments = append([]item.Comment(nil), in.Comments...)
+	in.Opinions = append([]item.Opinion(nil), in.Opinions...)
 	b := &Board{in: in, items: Items(in.Comments, in.Opinions), groups: map[string]*Group{}, byID: map[string]Item{}}
 	b.sortItems()
 	for _, it := range b.items {
