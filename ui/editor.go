@@ -46,6 +46,7 @@ type editor struct {
 	status   *widget.Select
 	detail   *widget.Entry
 	state    *widget.Label
+	note     *widget.Label // the reviewer's note, when it asks for changes
 	save     *widget.Button
 	scroll   *container.Scroll
 }
@@ -89,6 +90,7 @@ func (e *editor) buildFields() {
 	e.detail.OnChanged = changed
 	e.state = widget.NewLabel("")
 	e.state.Wrapping = fyne.TextWrapWord
+	e.note = newReviewerNote()
 	e.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), e.onSave)
 	e.save.Importance = widget.HighImportance
 }
@@ -131,6 +133,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 		layout.NewSpacer(),
 		widget.NewButtonWithIcon(lang.L("Discard"), theme.CancelIcon(), e.onDiscard))
 	e.form = container.NewVBox(
+		e.note,
 		field(lang.L("Quoted passage")), e.quote,
 		container.NewHBox(widget.NewButton(lang.L("Pick passage…"), e.onPickPassage),
 			widget.NewButton(lang.L("Whole ¶"), e.onWholeParagraph), widget.NewButton(lang.L("First sentence"), e.onFirstSentence)),
@@ -238,6 +241,7 @@ func (e *editor) load(c item.Comment) {
 	}
 	e.themes.SetSelected(sel)
 	e.loadStatus(c.Review)
+	showReviewerNote(e.note, c.Review)
 	e.updatePreviews()
 	e.empty.Hide()
 	e.form.Show()

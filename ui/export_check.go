@@ -72,7 +72,7 @@ func (x *exportWizard) checkStep() fyne.CanvasObject {
 	}
 	box.Add(widget.NewSeparator())
 	if findingsRefuse(x.findings) {
-		box.Add(wrapLabel(lang.L("Fix the problems marked in red first: go Back to change the cover or the items, or change the delegation profile in Settings.")))
+		box.Add(wrapLabel(lang.L("Fix the problems marked in red first: go Back to change the cover or the items, or change the delegation profile in Settings."), fyne.TextStyle{}))
 	}
 	if notApproved || x.unapproved {
 		un := widget.NewCheck(lang.L("Send items that are not approved yet"), nil)
@@ -89,15 +89,9 @@ func (x *exportWizard) checkStep() fyne.CanvasObject {
 }
 
 func findingRow(icon fyne.Resource, text string, imp widget.Importance) fyne.CanvasObject {
-	l := wrapLabel(text)
+	l := wrapLabel(text, fyne.TextStyle{})
 	l.Importance = imp
 	return container.NewBorder(nil, nil, widget.NewIcon(icon), nil, l)
-}
-
-func wrapLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }
 
 // capitalise makes a finding's message a sentence: a capital first, a

@@ -60,7 +60,7 @@ func (t *exportTarget) build() fyne.CanvasObject {
 		t.folder.SetText(t.auto)
 	}
 	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), t.onChoose)
-	intro := wrapLabel(lang.L("Delegate writes the package into a folder: contribution.docx, message.eml (the e-mail to the secretariat, ready to send from your mail program), manifest.json and the package itself as a .zip. It never sends mail."))
+	intro := wrapLabel(lang.L("Delegate writes the package into a folder: contribution.docx, message.eml (the e-mail to the secretariat, ready to send from your mail program), manifest.json and the package itself as a .zip. It never sends mail."), fyne.TextStyle{})
 	form := widget.NewForm(widget.NewFormItem(lang.L("Package folder"), container.NewBorder(nil, nil, nil, choose, t.folder)))
 	return container.NewVBox(intro, form, t.record)
 }
@@ -127,10 +127,10 @@ func (x *exportWizard) doneStep() fyne.CanvasObject {
 	mail := widget.NewButtonWithIcon(lang.L("Open the e-mail draft"), theme.MailComposeIcon(), x.onOpenMail)
 	mail.Importance = widget.HighImportance
 	folder := widget.NewButtonWithIcon(lang.L("Show the package folder"), theme.FolderOpenIcon(), x.onOpenFolder)
-	how := wrapLabel(lang.L("The e-mail opens in your mail program as a draft addressed to the secretariat, with the contribution attached. Check it, then send it from there."))
+	how := wrapLabel(lang.L("The e-mail opens in your mail program as a draft addressed to the secretariat, with the contribution attached. Check it, then send it from there."), fyne.TextStyle{})
 	box := container.NewVBox(ok, how, container.NewHBox(mail, folder))
 	if t.note != "" {
-		n := wrapLabel(t.note)
+		n := wrapLabel(t.note, fyne.TextStyle{})
 		n.Importance = widget.WarningImportance
 		box.Add(n)
 	}

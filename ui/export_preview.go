@@ -39,7 +39,7 @@ func (x *exportWizard) previewStep() fyne.CanvasObject {
 		return widget.NewLabel("")
 	}
 	head := wrapLabel(lang.L("Package {{.ID}}: {{.N}} items, about {{.Pages}} pages.", map[string]any{
-		"ID": res.ID, "N": len(res.Manifest.Items), "Pages": fmt.Sprintf("%.1f", res.Pages)}))
+		"ID": res.ID, "N": len(res.Manifest.Items), "Pages": fmt.Sprintf("%.1f", res.Pages)}), fyne.TextStyle{})
 	top := container.NewVBox(head)
 	for _, f := range res.Findings {
 		if f.Code == "length" {
@@ -56,7 +56,7 @@ func (x *exportWizard) previewStep() fyne.CanvasObject {
 	if x.pkg.stopped != "" {
 		note = x.pkg.stopped
 	}
-	n := wrapLabel(note)
+	n := wrapLabel(note, fyne.TextStyle{})
 	n.TextStyle.Italic = true
 	top.Add(n)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(x.structure()))
@@ -140,7 +140,7 @@ func (x *exportWizard) structure() fyne.CanvasObject {
 	field := func(name, value string) {
 		if strings.TrimSpace(value) != "" {
 			box.Add(wizHeading(name))
-			box.Add(wrapLabel(value))
+			box.Add(wrapLabel(value, fyne.TextStyle{}))
 		}
 	}
 	field(lang.L("Source"), in.Delegation.Entity)
@@ -164,7 +164,7 @@ func (x *exportWizard) structure() fyne.CanvasObject {
 	}
 	for _, o := range in.Opinions {
 		box.Add(wizHeading(exportOpinionLine(o)))
-		box.Add(wrapLabel(o.Text()))
+		box.Add(wrapLabel(o.Text(), fyne.TextStyle{}))
 	}
 	return box
 }

@@ -22,7 +22,7 @@ func TestGoldenScreens(t *testing.T) {
 		s.win.Resize(fyne.NewSize(1000, 700))
 		test.AssertRendersToMarkup(t, "chooser.xml", s.win.Canvas())
 	})
-	for _, screen := range []string{"reader", "items"} {
+	for _, screen := range []string{"reader", "items", "review"} {
 		t.Run(screen, func(t *testing.T) {
 			s := newSampleSession(t, screen)
 			s.win.Resize(fyne.NewSize(1000, 700))

@@ -26,10 +26,12 @@ type mainScreen struct {
 	editor *editor
 	items  *itemsScreen
 	carry  *carryScreen
+	review *reviewScreen
 
 	tabs                        *container.AppTabs
 	draftTab, itemsTab, timeTab *container.TabItem
 	status                      *widget.Label
+	reviewTab                   *container.TabItem
 }
 
 // showMain builds the main screens for the open workspace.
@@ -43,6 +45,7 @@ func (s *Session) showMain() {
 	m.nav = newNavigator(m)
 	m.items = newItemsScreen(m)
 	m.carry = newCarryScreen(m)
+	m.review = newReviewScreen(m)
 	draft := container.NewHSplit(m.reader.buildUI(), m.editor.buildUI())
 	draft.Offset = 0.56
 	body := container.NewHSplit(m.nav.buildUI(), draft)
@@ -50,7 +53,8 @@ func (s *Session) showMain() {
 	m.draftTab = container.NewTabItemWithIcon(lang.L("Draft"), theme.DocumentIcon(), body)
 	m.itemsTab = container.NewTabItemWithIcon(lang.L("Items"), theme.ListIcon(), m.items.buildUI())
 	m.timeTab = container.NewTabItemWithIcon(lang.L("Timeline"), theme.HistoryIcon(), s.timeline.buildUI())
-	m.tabs = container.NewAppTabs(m.draftTab, m.itemsTab, m.timeTab)
+	m.reviewTab = container.NewTabItemWithIcon(lang.L("Review"), theme.ConfirmIcon(), m.review.buildUI())
+	m.tabs = container.NewAppTabs(m.draftTab, m.itemsTab, m.timeTab, m.reviewTab)
 	s.win.SetContent(container.NewBorder(nil, m.status, nil, nil, m.tabs))
 	_ = s.applyWorkspaceDates() // a damaged corrections file shows in Settings > Process dates
 	s.win.SetMainMenu(s.buildMenu())
@@ -145,6 +149,7 @@ func (m *mainScreen) refresh() {
 	m.nav.refresh()
 	m.reader.list.Refresh()
 	m.items.refresh()
+	m.review.refresh()
 }
 
 // showFirst opens the screen named in Options.Show.
@@ -154,6 +159,8 @@ func (m *mainScreen) showFirst(name string) {
 		m.tabs.Select(m.itemsTab)
 	case "timeline":
 		m.tabs.Select(m.timeTab)
+	case "review", "consolidated":
+		m.review.demo(name == "consolidated")
 	case "proposal", "history":
 		m.demo(name)
 	case "export", "settings":
@@ -235,6 +242,9 @@ func (s *Session) shortcutItems() []*fyne.MenuItem {
 		mk(lang.L("Timeline"), ctrl(fyne.Key3), func() { m.tabs.Select(m.timeTab) }),
 		mk(lang.L("Import a new draft…"), ctrl(fyne.KeyI), m.onImport),
 		mk(lang.L("History of this comment"), ctrl(fyne.KeyH), m.onHistory),
+		mk(lang.L("Review"), ctrl(fyne.Key4), m.showReview),
+		mk(lang.L("Approve"), ctrl(fyne.KeyReturn), m.review.onApproveKey),
+		mk(lang.L("Request changes…"), ctrl(fyne.KeyR), m.review.onRequestChangesKey),
 	}
 }
 

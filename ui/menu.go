@@ -22,8 +22,8 @@ func (s *Session) buildMenu() *fyne.MainMenu {
 	undo.Shortcut = &fyne.ShortcutUndo{}
 	redo := fyne.NewMenuItem(lang.L("Redo typing"), func() { s.undo(true) })
 	redo.Shortcut = &fyne.ShortcutRedo{}
-	edit := fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), sc[0], sc[1], fyne.NewMenuItemSeparator(), sc[2], sc[9])
-	view := fyne.NewMenu(lang.L("View"), sc[3], sc[4], fyne.NewMenuItemSeparator(), sc[5], sc[6], sc[7])
+	edit := fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), sc[0], sc[1], fyne.NewMenuItemSeparator(), sc[2], sc[9], fyne.NewMenuItemSeparator(), sc[11], sc[12])
+	view := fyne.NewMenu(lang.L("View"), sc[3], sc[4], fyne.NewMenuItemSeparator(), sc[5], sc[6], sc[7], sc[10])
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 

@@ -54,9 +54,9 @@ func (s *Session) showNomination() *nominationForm {
 		n.country.SetText(p.Country)
 		n.category.SetSelected(string(p.Category))
 	}
-	n.problem = wrapLabel("")
+	n.problem = wrapLabel("", fyne.TextStyle{})
 	n.problem.Importance = widget.DangerImportance
-	intro := wrapLabel(lang.L("Nominate an expert to the Informal Experts Group. Delegate writes the e-mail to the secretariat; you check it and send it from your mail program."))
+	intro := wrapLabel(lang.L("Nominate an expert to the Informal Experts Group. Delegate writes the e-mail to the secretariat; you check it and send it from your mail program."), fyne.TextStyle{})
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Name"), n.name),
 		widget.NewFormItem(lang.L("Entity or organization"), n.org),
@@ -123,7 +123,7 @@ func writeNomination(ws *store.Workspace, p *process.Profile, expert item.Nomina
 
 // showWritten says where the e-mail is and opens it on request.
 func (n *nominationForm) showWritten() {
-	msg := wrapLabel(lang.L("The nomination of {{.Name}} is ready in {{.Path}}", map[string]any{"Name": strings.TrimSpace(n.name.Text), "Path": n.written}))
+	msg := wrapLabel(lang.L("The nomination of {{.Name}} is ready in {{.Path}}", map[string]any{"Name": strings.TrimSpace(n.name.Text), "Path": n.written}), fyne.TextStyle{})
 	mail := widget.NewButtonWithIcon(lang.L("Open the e-mail draft"), theme.MailComposeIcon(), func() {
 		if err := openFile(n.open, n.written); err != nil {
 			n.s.showError(err)

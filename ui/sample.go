@@ -25,6 +25,8 @@ var sampleComments = []struct {
 	kind              item.Kind
 	from, to          string
 	themes            []int
+	who               item.Person // an expert of the delegation; empty: sampleUser
+	status            item.Status // empty: draft
 }{
 	{para: "s1.1-p2", kind: item.KindGeneral, themes: []int{1},
 		body: "We welcome the focus on **practical measures**. Please keep the list of priorities short."},
@@ -39,6 +41,22 @@ var sampleComments = []struct {
 		body: "Cross-cutting issues deserve a chapter of their own: data governance affects every sub-theme."},
 	{para: "s3.1-p46", kind: item.KindSubstantive, themes: []int{2},
 		body: "Mention waste heat reuse as a good practice for data centres."},
+	// Three experts' items waiting for the coordinator's review: two
+	// proposals on ¶12 that conflict, and a near-duplicate of the ¶7 comment.
+	{para: "s2.1-p12", kind: item.KindSubstantive, themes: []int{1}, who: sampleAmina, status: item.StatusReady,
+		body: "Women are less likely to be online in most regions; the list should name them.",
+		from: "older persons, persons with disabilities", to: "older persons, women and girls, persons with disabilities"},
+	{para: "s2.1-p12", kind: item.KindSubstantive, themes: []int{1}, who: sampleElena, status: item.StatusReady,
+		body: "Indigenous communities are among the least connected; name them here.",
+		from: "older persons, persons with disabilities", to: "older persons, Indigenous peoples, persons with disabilities"},
+	{para: "s1.2-p7", kind: item.KindEditorial, who: sampleLi, status: item.StatusReady,
+		body: "Please define *meaningful connectivity* here too: later sections rely on it."},
+	{para: "s2.1-p14", kind: item.KindQuestion, who: sampleAmina, status: item.StatusReady,
+		body: "Which source will the final report use for the gender gap figures?"},
+	{para: "s2.2-p25", kind: item.KindSubstantive, themes: []int{1}, who: sampleLi, status: item.StatusReady,
+		body: "Data should also be disaggregated by disability, where it can be collected safely."},
+	{para: "s1.1-p4", kind: item.KindGeneral, who: sampleElena, status: item.StatusReady,
+		body: "A short list of questions at the end of each section would help delegations answer."},
 }
 
 // ensureSample opens the sample workspace in dir, creating it on first use
@@ -70,12 +88,15 @@ func fillSample(ws *store.Workspace) error {
 	if err != nil {
 		return err
 	}
-	for _, sc := range sampleComments {
+	for i, sc := range sampleComments {
 		b := d.Block(sc.para)
 		if b == nil {
 			return fmt.Errorf("sample paragraph %s missing", sc.para)
 		}
 		c := item.Comment{Kind: sc.kind, Body: sc.body, SubThemes: sc.themes}
+		if sc.who.Name != "" {
+			fromExpert(&c, sc.who, sc.status, i)
+		}
 		quote := firstSentence(b.Text)
 		if sc.quote != "" {
 			quote = sc.quote
@@ -88,7 +109,7 @@ func fillSample(ws *store.Workspace) error {
 		if err := ws.SaveComment(&c, "example comment"); err != nil {
 			return err
 		}
-		if c.Proposal != nil { // a second version, so the history has a story
+		if c.Proposal != nil && sc.who.Name == "" { // a second version, so the history has a story
 			c.Reasons = "Usage, not coverage, is now the main gap."
 			c.Body += " It should also cover the cost of devices."
 			if err := ws.SaveComment(&c, "edit body, add reasons"); err != nil {
@@ -96,7 +117,7 @@ func fillSample(ws *store.Workspace) error {
 			}
 		}
 	}
-	return nil
+	return fillSampleOpinion(ws, d)
 }
 
 // importDraft reads a report draft and commits it with its parsed form.

@@ -62,7 +62,7 @@ type Options struct {
 	// Show picks the first screen after opening: "reader" (default),
 	// "items", "timeline", "proposal", "history", "changed", "carry",
 	// "export" (the wizard; on the sample it approves some comments first),
-	// "settings".
+	// "settings", "review", "consolidated".
 	// For demonstrations and screenshots.
 	Show string
 }

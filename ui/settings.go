@@ -65,10 +65,10 @@ func (st *settingsScreen) userTab() fyne.CanvasObject {
 	st.userName, st.userMail = widget.NewEntry(), widget.NewEntry()
 	st.userName.SetText(u.Name)
 	st.userMail.SetText(u.Email)
-	st.userMsg = wrapLabel("")
+	st.userMsg = wrapLabel("", fyne.TextStyle{})
 	save := widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), st.onSaveUser)
 	save.Importance = widget.HighImportance
-	intro := wrapLabel(lang.L("Every save in this workspace is recorded under this name and e-mail, so the history shows who wrote what. Changing it affects only what you save from now on."))
+	intro := wrapLabel(lang.L("Every save in this workspace is recorded under this name and e-mail, so the history shows who wrote what. Changing it affects only what you save from now on."), fyne.TextStyle{})
 	form := widget.NewForm(widget.NewFormItem(lang.L("Your name"), st.userName), widget.NewFormItem(lang.L("Your e-mail"), st.userMail))
 	return container.NewVBox(intro, form, container.NewHBox(save), st.userMsg)
 }
@@ -98,7 +98,7 @@ func (st *settingsScreen) appearanceTab() fyne.CanvasObject {
 			st.lang.SetSelectedIndex(i + 1)
 		}
 	}
-	langNote := wrapLabel(lang.L("The interface language applies when Delegate restarts."))
+	langNote := wrapLabel(lang.L("The interface language applies when Delegate restarts."), fyne.TextStyle{})
 	langNote.TextStyle.Italic = true
 	st.lang.OnChanged = func(string) {
 		tag := ""
@@ -141,7 +141,7 @@ func languageName(tag string) string {
 
 // workspaceTab shows where the workspace is and its remotes.
 func (st *settingsScreen) workspaceTab() fyne.CanvasObject {
-	dir := wrapLabel(st.s.work.ws.Dir())
+	dir := wrapLabel(st.s.work.ws.Dir(), fyne.TextStyle{})
 	dir.TextStyle.Monospace = true
 	other := widget.NewButtonWithIcon(lang.L("Open another workspace…"), theme.FolderOpenIcon(), func() {
 		st.dlg.Hide()

@@ -31,7 +31,7 @@ type datesEditor struct {
 }
 
 func newDatesEditor(s *Session) *datesEditor {
-	d := &datesEditor{s: s, list: container.New(layout.NewFormLayout()), what: wizHeading(""), msg: wrapLabel("")}
+	d := &datesEditor{s: s, list: container.New(layout.NewFormLayout()), what: wizHeading(""), msg: wrapLabel("", fyne.TextStyle{})}
 	d.planned, d.actual, d.end, d.note = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	for _, e := range []*widget.Entry{d.planned, d.actual, d.end} {
 		e.SetPlaceHolder("YYYY-MM-DD")
@@ -52,7 +52,7 @@ func (d *datesEditor) buildUI() fyne.CanvasObject {
 	d.form = container.NewVBox(d.what, form, container.NewBorder(nil, nil, nil, save, d.msg))
 	d.form.Hide()
 	d.fill()
-	intro := wrapLabel(lang.L("The dates of the preparatory process as Delegate knows them. When the secretariat moves a meeting or a deadline, correct it here: the correction is saved in the workspace, with your name."))
+	intro := wrapLabel(lang.L("The dates of the preparatory process as Delegate knows them. When the secretariat moves a meeting or a deadline, correct it here: the correction is saved in the workspace, with your name."), fyne.TextStyle{})
 	return container.NewBorder(intro, d.form, nil, nil, container.NewVScroll(d.list))
 }
 
@@ -68,7 +68,7 @@ func (d *datesEditor) fill() {
 			title += " — " + m.Note
 		}
 		d.list.Add(widget.NewLabel(spanText(m)))
-		d.list.Add(container.NewBorder(nil, nil, nil, btn, wrapLabel(title)))
+		d.list.Add(container.NewBorder(nil, nil, nil, btn, wrapLabel(title, fyne.TextStyle{})))
 	}
 	d.list.Refresh()
 }

@@ -34,7 +34,7 @@ type contactRow struct {
 }
 
 func newProfileEditor(s *Session) *profileEditor {
-	e := &profileEditor{s: s, entity: widget.NewEntry(), country: widget.NewEntry(), list: container.NewVBox(), msg: wrapLabel("")}
+	e := &profileEditor{s: s, entity: widget.NewEntry(), country: widget.NewEntry(), list: container.NewVBox(), msg: wrapLabel("", fyne.TextStyle{})}
 	var cats []string
 	for _, c := range item.Categories {
 		cats = append(cats, string(c))
@@ -63,7 +63,7 @@ func (e *profileEditor) buildUI() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon(lang.L("Add a contact"), theme.ContentAddIcon(), func() { e.addContact(item.Contact{}) })
 	save := widget.NewButtonWithIcon(lang.L("Save the delegation profile"), theme.DocumentSaveIcon(), e.onSave)
 	save.Importance = widget.HighImportance
-	contacts := container.NewVBox(wizHeading(lang.L("Contacts")), wrapLabel(lang.L("The contact box of every contribution names one of them; the coordinator gets a copy of every e-mail.")), e.list, container.NewHBox(add))
+	contacts := container.NewVBox(wizHeading(lang.L("Contacts")), wrapLabel(lang.L("The contact box of every contribution names one of them; the coordinator gets a copy of every e-mail."), fyne.TextStyle{}), e.list, container.NewHBox(add))
 	body := container.NewVBox(form, widget.NewSeparator(), contacts)
 	return container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, save, e.msg)), nil, nil, container.NewVScroll(body))
 }

@@ -27,7 +27,7 @@ type remotesEditor struct {
 
 func newRemotesEditor(s *Session) *remotesEditor {
 	r := &remotesEditor{s: s, list: container.NewVBox(), name: widget.NewEntry(), url: widget.NewEntry(),
-		user: widget.NewEntry(), token: widget.NewPasswordEntry(), msg: wrapLabel("")}
+		user: widget.NewEntry(), token: widget.NewPasswordEntry(), msg: wrapLabel("", fyne.TextStyle{})}
 	r.name.SetPlaceHolder("origin")
 	r.url.SetPlaceHolder(lang.L("A shared folder, https://… or ssh://…"))
 	r.user.SetPlaceHolder(lang.L("Only for https:// (GitLab: oauth2)"))
@@ -44,7 +44,7 @@ func (r *remotesEditor) buildUI() fyne.CanvasObject {
 		widget.NewFormItem(lang.L("User name"), r.user),
 		widget.NewFormItem(lang.L("Access token"), r.token),
 	)
-	note := wrapLabel(lang.L("The token is kept in your own settings on this computer, not in the workspace, so it never travels with it."))
+	note := wrapLabel(lang.L("The token is kept in your own settings on this computer, not in the workspace, so it never travels with it."), fyne.TextStyle{})
 	note.TextStyle.Italic = true
 	return container.NewVBox(r.list, wizHeading(lang.L("Add a remote")), form, note, container.NewBorder(nil, nil, nil, add, r.msg))
 }
@@ -57,11 +57,11 @@ func (r *remotesEditor) fill() {
 		r.say(err.Error(), widget.DangerImportance)
 	}
 	if len(rs) == 0 {
-		r.list.Add(wrapLabel(lang.L("No remote yet: your work stays on this computer until you add one.")))
+		r.list.Add(wrapLabel(lang.L("No remote yet: your work stays on this computer until you add one."), fyne.TextStyle{}))
 	}
 	for _, rm := range rs {
 		name := widget.NewLabelWithStyle(rm.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		r.list.Add(container.NewBorder(nil, nil, name, widget.NewLabel(string(rm.Kind)), wrapLabel(rm.URL)))
+		r.list.Add(container.NewBorder(nil, nil, name, widget.NewLabel(string(rm.Kind)), wrapLabel(rm.URL, fyne.TextStyle{})))
 	}
 	r.list.Refresh()
 }
