@@ -114,7 +114,7 @@ func Open(dir string, opts Options) (*Workspace, error) {
 	if fi, err := os.Stat(filepath.Join(dir, ".git")); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("%w: %s (create one with delegatectl init)", ErrNotWorkspace, dir)
 	}
-	repo, err := git.PlainOpen(dir)
+	repo, err := openRepo(dir)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrNotWorkspace, dir, err)
 	}
@@ -144,7 +144,7 @@ func (w *Workspace) Close() error {
 		return nil
 	}
 	w.closed = true
-	return releaseLock(w.dir)
+	return errors.Join(w.closeRepo(), releaseLock(w.dir))
 }
 
 // Dir is the workspace folder.
