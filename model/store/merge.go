@@ -282,6 +282,9 @@ func (w *Workspace) commitMerge(branch plumbing.ReferenceName, ours, oursTree, t
 	}
 	sig := object.Signature{Name: w.user.Name, Email: w.user.Email, When: time.Now()}
 	c := &object.Commit{Author: sig, Committer: sig, Message: msg, TreeHash: root, ParentHashes: []plumbing.Hash{ours, theirs}}
+	if err := w.signCommit(c); err != nil {
+		return err
+	}
 	obj := w.st.NewEncodedObject()
 	if err := c.Encode(obj); err != nil {
 		return err

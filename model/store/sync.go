@@ -26,6 +26,11 @@ type SyncReport struct {
 	Merged    []BranchMerge `json:"merged"`
 	Published bool          `json:"published"` // people/<me> was moved
 	Conflicts int           `json:"open_conflicts"`
+	// Signatures: the incoming commits' signature states, per author.
+	Signatures []AuthorSignatures `json:"signatures,omitempty"`
+	// Refused: branches not merged because the workspace requires signed
+	// work (RequireSignatures) and they held unsigned or badly signed commits.
+	Refused []string `json:"refused,omitempty"`
 }
 
 // Sync exchanges work with a remote (name "" = the only one or origin):
@@ -62,13 +67,8 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 		rep.People = append(rep.People, id)
 	}
 	sort.Strings(rep.People)
-	for _, id := range rep.People {
-		say("merging the work of " + id)
-		m, err := w.mergeBranch(heads[id], id)
-		if err != nil {
-			return rep, fmt.Errorf("merge the work of %s: %w", id, err)
-		}
-		rep.Merged = append(rep.Merged, m)
+	if err := w.mergePeople(&rep, heads, say); err != nil {
+		return rep, err
 	}
 	_, head, _, err := w.head()
 	if err != nil {
@@ -84,6 +84,44 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 	cs, err := w.Conflicts()
 	rep.Conflicts = len(cs)
 	return rep, err
+}
+
+// mergePeople checks the signatures of each fetched branch's new commits
+// and merges it, unless the workspace requires signed work and the
+// branch has unsigned or badly signed commits.
+func (w *Workspace) mergePeople(rep *SyncReport, heads map[string]plumbing.Hash, say func(string)) error {
+	_, ring, err := w.PublicKeys()
+	if err != nil {
+		return err
+	}
+	require, err := w.RequireSignatures()
+	if err != nil {
+		return err
+	}
+	sigs := map[string]*AuthorSignatures{}
+	for _, id := range rep.People {
+		say("checking the signatures of " + id)
+		_, ours, _, err := w.head()
+		if err != nil {
+			return err
+		}
+		clean, err := w.checkIncoming(ring, ours, heads[id], sigs)
+		if err != nil {
+			return fmt.Errorf("check the work of %s: %w", id, err)
+		}
+		if require && !clean {
+			rep.Refused = append(rep.Refused, id)
+			continue
+		}
+		say("merging the work of " + id)
+		m, err := w.mergeBranch(heads[id], id)
+		if err != nil {
+			return fmt.Errorf("merge the work of %s: %w", id, err)
+		}
+		rep.Merged = append(rep.Merged, m)
+	}
+	rep.Signatures = sortedSignatures(sigs)
+	return nil
 }
 
 func (w *Workspace) fetch(ctx context.Context, r Remote, auth transport.AuthMethod) (map[string]plumbing.Hash, error) {
