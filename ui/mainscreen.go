@@ -155,6 +155,8 @@ func (m *mainScreen) showFirst(name string) {
 		m.tabs.Select(m.timeTab)
 	case "proposal", "history":
 		m.demo(name)
+	case "conflicts":
+		m.demoConflicts()
 	case "carry", "changed":
 		if len(m.s.work.drafts) == 1 {
 			m.s.pendingShow = name
@@ -232,6 +234,7 @@ func (s *Session) shortcutItems() []*fyne.MenuItem {
 		mk(lang.L("Timeline"), ctrl(fyne.Key3), func() { m.tabs.Select(m.timeTab) }),
 		mk(lang.L("Import a new draft…"), ctrl(fyne.KeyI), m.onImport),
 		mk(lang.L("History of this comment"), ctrl(fyne.KeyH), m.onHistory),
+		mk(lang.L("Sync with delegation…"), ctrlShift(fyne.KeyS), m.onSync),
 	}
 }
 

@@ -16,7 +16,7 @@ func (s *Session) buildMenu() *fyne.MainMenu {
 	}
 	m := s.main
 	sc := s.shortcutItems()
-	file := fyne.NewMenu(lang.L("File"), sc[8], fyne.NewMenuItem(lang.L("Import a sample draft"), m.onImportSample), fyne.NewMenuItemSeparator(), open)
+	file := fyne.NewMenu(lang.L("File"), sc[8], fyne.NewMenuItem(lang.L("Import a sample draft"), m.onImportSample), fyne.NewMenuItemSeparator(), sc[10], fyne.NewMenuItemSeparator(), open)
 	undo := fyne.NewMenuItem(lang.L("Undo typing"), func() { s.undo(false) })
 	undo.Shortcut = &fyne.ShortcutUndo{}
 	redo := fyne.NewMenuItem(lang.L("Redo typing"), func() { s.undo(true) })
