@@ -165,6 +165,8 @@ func (m *mainScreen) showFirst(name string) {
 		m.demo(name)
 	case "export", "settings":
 		m.s.showDesk(name)
+	case "conflicts":
+		m.demoConflicts()
 	case "carry", "changed":
 		if len(m.s.work.drafts) == 1 {
 			m.s.pendingShow = name
@@ -220,8 +222,31 @@ func ctrl(k fyne.KeyName) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 }
 
-// shortcutItems are the menu items that carry a keyboard shortcut.
+// shortcuts are the main screen's menu items that carry a keyboard
+// shortcut, by name, so the menus pick them without counting positions.
+type shortcuts struct {
+	newComment, save, find, next, prev     *fyne.MenuItem
+	draft, items, timeline, review         *fyne.MenuItem
+	importDraft, history, approve, request *fyne.MenuItem
+	sync                                   *fyne.MenuItem
+}
+
+// list is every item, for registering the shortcuts on the canvas.
+func (k *shortcuts) list() []*fyne.MenuItem {
+	return []*fyne.MenuItem{k.newComment, k.save, k.find, k.next, k.prev, k.draft, k.items, k.timeline,
+		k.review, k.importDraft, k.history, k.approve, k.request, k.sync}
+}
+
+// shortcutItems lists the shortcut items; none with no workspace open.
 func (s *Session) shortcutItems() []*fyne.MenuItem {
+	if k := s.shortcuts(); k != nil {
+		return k.list()
+	}
+	return nil
+}
+
+// shortcuts builds the main screen's shortcut items; nil with no workspace.
+func (s *Session) shortcuts() *shortcuts {
 	m := s.main
 	if m == nil {
 		return nil
@@ -231,20 +256,21 @@ func (s *Session) shortcutItems() []*fyne.MenuItem {
 		it.Shortcut = sc
 		return it
 	}
-	return []*fyne.MenuItem{
-		mk(lang.L("New comment on this paragraph"), ctrl(fyne.KeyN), m.onNewComment),
-		mk(lang.L("Save"), ctrl(fyne.KeyS), m.editor.onSave),
-		mk(lang.L("Find in items"), ctrl(fyne.KeyF), m.onFind),
-		mk(lang.L("Next paragraph"), ctrl(fyne.KeyDown), func() { m.goDraft(); m.reader.step(1) }),
-		mk(lang.L("Previous paragraph"), ctrl(fyne.KeyUp), func() { m.goDraft(); m.reader.step(-1) }),
-		mk(lang.L("Draft"), ctrl(fyne.Key1), func() { m.tabs.Select(m.draftTab) }),
-		mk(lang.L("Items"), ctrl(fyne.Key2), func() { m.tabs.Select(m.itemsTab) }),
-		mk(lang.L("Timeline"), ctrl(fyne.Key3), func() { m.tabs.Select(m.timeTab) }),
-		mk(lang.L("Import a new draft…"), ctrl(fyne.KeyI), m.onImport),
-		mk(lang.L("History of this comment"), ctrl(fyne.KeyH), m.onHistory),
-		mk(lang.L("Review"), ctrl(fyne.Key4), m.showReview),
-		mk(lang.L("Approve"), ctrl(fyne.KeyReturn), m.review.onApproveKey),
-		mk(lang.L("Request changes…"), ctrl(fyne.KeyR), m.review.onRequestChangesKey),
+	return &shortcuts{
+		newComment:  mk(lang.L("New comment on this paragraph"), ctrl(fyne.KeyN), m.onNewComment),
+		save:        mk(lang.L("Save"), ctrl(fyne.KeyS), m.editor.onSave),
+		find:        mk(lang.L("Find in items"), ctrl(fyne.KeyF), m.onFind),
+		next:        mk(lang.L("Next paragraph"), ctrl(fyne.KeyDown), func() { m.goDraft(); m.reader.step(1) }),
+		prev:        mk(lang.L("Previous paragraph"), ctrl(fyne.KeyUp), func() { m.goDraft(); m.reader.step(-1) }),
+		draft:       mk(lang.L("Draft"), ctrl(fyne.Key1), func() { m.tabs.Select(m.draftTab) }),
+		items:       mk(lang.L("Items"), ctrl(fyne.Key2), func() { m.tabs.Select(m.itemsTab) }),
+		timeline:    mk(lang.L("Timeline"), ctrl(fyne.Key3), func() { m.tabs.Select(m.timeTab) }),
+		review:      mk(lang.L("Review"), ctrl(fyne.Key4), m.showReview),
+		importDraft: mk(lang.L("Import a new draft…"), ctrl(fyne.KeyI), m.onImport),
+		history:     mk(lang.L("History of this comment"), ctrl(fyne.KeyH), m.onHistory),
+		approve:     mk(lang.L("Approve"), ctrl(fyne.KeyReturn), m.review.onApproveKey),
+		request:     mk(lang.L("Request changes…"), ctrl(fyne.KeyR), m.review.onRequestChangesKey),
+		sync:        mk(lang.L("Sync with delegation…"), ctrlShift(fyne.KeyS), m.onSync),
 	}
 }
 

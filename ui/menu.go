@@ -15,15 +15,15 @@ func (s *Session) buildMenu() *fyne.MainMenu {
 		return fyne.NewMainMenu(fyne.NewMenu(lang.L("File"), open), help)
 	}
 	m := s.main
-	sc := s.shortcutItems()
-	file := fyne.NewMenu(lang.L("File"), sc[8], fyne.NewMenuItem(lang.L("Import a sample draft"), m.onImportSample), fyne.NewMenuItemSeparator(), open)
+	sc := s.shortcuts()
+	file := fyne.NewMenu(lang.L("File"), sc.importDraft, fyne.NewMenuItem(lang.L("Import a sample draft"), m.onImportSample), fyne.NewMenuItemSeparator(), sc.sync, fyne.NewMenuItemSeparator(), open)
 	file.Items = append(file.Items, s.deskMenuItems()...)
 	undo := fyne.NewMenuItem(lang.L("Undo typing"), func() { s.undo(false) })
 	undo.Shortcut = &fyne.ShortcutUndo{}
 	redo := fyne.NewMenuItem(lang.L("Redo typing"), func() { s.undo(true) })
 	redo.Shortcut = &fyne.ShortcutRedo{}
-	edit := fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), sc[0], sc[1], fyne.NewMenuItemSeparator(), sc[2], sc[9], fyne.NewMenuItemSeparator(), sc[11], sc[12])
-	view := fyne.NewMenu(lang.L("View"), sc[3], sc[4], fyne.NewMenuItemSeparator(), sc[5], sc[6], sc[7], sc[10])
+	edit := fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), sc.newComment, sc.save, fyne.NewMenuItemSeparator(), sc.find, sc.history, fyne.NewMenuItemSeparator(), sc.approve, sc.request)
+	view := fyne.NewMenu(lang.L("View"), sc.next, sc.prev, fyne.NewMenuItemSeparator(), sc.draft, sc.items, sc.timeline, sc.review)
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 

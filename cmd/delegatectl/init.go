@@ -37,7 +37,11 @@ func runInit(e *env, args []string) error {
 			return usageError{err}
 		}
 	}
-	w, err := store.Create(store.Dir(*dir, ""), user)
+	key, err := signingKey()
+	if err != nil {
+		return err
+	}
+	w, err := store.CreateSigned(store.Dir(*dir, ""), user, key)
 	if err != nil {
 		return err
 	}

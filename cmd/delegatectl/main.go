@@ -57,6 +57,7 @@ func commands() map[string]command {
 		"remote":    {"add or list delegation remotes (shared folder, https://, ssh://): remote add NAME URL", runRemote},
 		"sync":      {"exchange work with a delegation remote: sync [NAME] [--json]", runSync},
 		"conflicts": {"items two people changed differently, with both texts; conflicts resolve ID --keep mine|PERSON", runConflicts},
+		"key":       {"OpenPGP keys of the delegation (keys/) and refusing unsigned work: key add FILE, key list, key require on|off", runKey},
 	}
 }
 

@@ -69,6 +69,25 @@ func printSync(e *env, rep store.SyncReport) {
 	if rep.Conflicts > 0 {
 		fmt.Fprintf(e.stdout, "%d open conflict(s): see delegatectl conflicts\n", rep.Conflicts)
 	}
+	printSignatures(e, rep)
+}
+
+// printSignatures lists, per author, incoming commits that were not well
+// signed, and the branches refused for it.
+func printSignatures(e *env, rep store.SyncReport) {
+	for _, a := range rep.Signatures {
+		if a.Clean() {
+			fmt.Fprintf(e.stdout, "signatures of %s: %d good\n", a.Author, a.Good)
+			continue
+		}
+		fmt.Fprintf(e.stdout, "signatures of %s: %d good, %d unsigned, %d by a key not under keys/, %d bad\n", a.Author, a.Good, a.Unsigned, a.UnknownKey, a.Bad)
+		for _, c := range a.BadCommits {
+			fmt.Fprintf(e.stdout, "  not verified: commit %s\n", c)
+		}
+	}
+	for _, id := range rep.Refused {
+		fmt.Fprintf(e.stdout, "refused the work of %s: unsigned or badly signed commits (delegatectl key require off to accept)\n", id)
+	}
 }
 
 // runConflicts runs `delegatectl conflicts [--json]` and

@@ -28,6 +28,10 @@ func openWorkspace(e *env, dir string) (*store.Workspace, error) {
 	for _, r := range w.Recovered() {
 		fmt.Fprintln(e.stderr, "note:", r)
 	}
+	if err := useSigningKey(w); err != nil {
+		_ = w.Close()
+		return nil, err
+	}
 	return w, nil
 }
 

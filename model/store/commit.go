@@ -210,6 +210,9 @@ func (w *Workspace) writeCommit(msg string, tree, parent plumbing.Hash) (plumbin
 	if !parent.IsZero() {
 		c.ParentHashes = []plumbing.Hash{parent}
 	}
+	if err := w.signCommit(c); err != nil {
+		return plumbing.ZeroHash, err
+	}
 	obj := w.st.NewEncodedObject()
 	if err := c.Encode(obj); err != nil {
 		return plumbing.ZeroHash, err

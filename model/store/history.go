@@ -290,23 +290,15 @@ func (w *Workspace) rawTree(cache treeCache, h plumbing.Hash) ([]byte, error) {
 	if b, ok := cache[h]; ok {
 		return b, nil
 	}
-	obj, err := w.st.EncodedObject(plumbing.TreeObject, h)
+	b, err := w.readObject(h)
 	if err != nil {
 		return nil, err
-	}
-	r, err := obj.Reader()
-	if err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(r)
-	if cerr := r.Close(); err == nil {
-		err = cerr
 	}
 	if len(cache) > 64 {
 		clear(cache)
 	}
 	cache[h] = b
-	return b, err
+	return b, nil
 }
 
 // rawEntry is one tree entry read in place, without allocating.

@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -173,20 +172,7 @@ func (w *Workspace) moveBranch(branch plumbing.ReferenceName, h plumbing.Hash, c
 	if err := w.setRef(branch, h); err != nil {
 		return err
 	}
-	for _, c := range changes { // no fsync per file: the journal covers a crash
-		var err error
-		if c.del {
-			if err = os.Remove(w.abs(c.path)); errors.Is(err, os.ErrNotExist) {
-				err = nil
-			}
-		} else {
-			err = writeFileQuick(w.abs(c.path), c.data, 0o644)
-		}
-		if err != nil {
-			return fmt.Errorf("write %s: %w", c.path, err)
-		}
-	}
-	if err := w.updateIndex(changes); err != nil {
+	if err := w.syncFiles(changes); err != nil {
 		return err
 	}
 	w.hist = nil // the merged commits are indexed on the next query
@@ -296,6 +282,9 @@ func (w *Workspace) commitMerge(branch plumbing.ReferenceName, ours, oursTree, t
 	}
 	sig := object.Signature{Name: w.user.Name, Email: w.user.Email, When: time.Now()}
 	c := &object.Commit{Author: sig, Committer: sig, Message: msg, TreeHash: root, ParentHashes: []plumbing.Hash{ours, theirs}}
+	if err := w.signCommit(c); err != nil {
+		return err
+	}
 	obj := w.st.NewEncodedObject()
 	if err := c.Encode(obj); err != nil {
 		return err

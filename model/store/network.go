@@ -86,19 +86,6 @@ func isNoMatch(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "couldn't find remote ref")
 }
 
-// pushNetwork publishes the branch as people/<me>.
-func (w *Workspace) pushNetwork(ctx context.Context, r Remote, auth transport.AuthMethod, branch plumbing.ReferenceName, me string) error {
-	spec := config.RefSpec(branch.String() + ":" + PeoplePrefix + me)
-	err := w.repo.PushContext(ctx, &git.PushOptions{RemoteName: r.Name, RefSpecs: []config.RefSpec{spec}, Auth: auth})
-	if err == nil || errors.Is(err, git.NoErrAlreadyUpToDate) {
-		return nil
-	}
-	if strings.Contains(err.Error(), "non-fast-forward") {
-		return fmt.Errorf("%w (%v)", ErrRaced, err)
-	}
-	return netError(r, err)
-}
-
 // netError says in the user's terms why the server could not be used.
 func netError(r Remote, err error) error {
 	switch {

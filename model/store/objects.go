@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -25,6 +26,10 @@ func (w *Workspace) writeObject(t plumbing.ObjectType, content []byte) (plumbing
 	return writeLoose(filepath.Join(w.dir, ".git", "objects"), t, content)
 }
 
+// zlibWriters are reused: a fresh zlib writer allocates and clears about
+// a megabyte, which was most of the cost of writing a small object.
+var zlibWriters sync.Pool
+
 // writeLoose stores a loose object in an objects folder (a workspace's or
 // a shared bare repository's).
 func writeLoose(objects string, t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
@@ -40,7 +45,13 @@ func writeLoose(objects string, t plumbing.ObjectType, content []byte) (plumbing
 		return h, nil
 	}
 	var buf bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	zw, ok := zlibWriters.Get().(*zlib.Writer)
+	if ok {
+		zw.Reset(&buf)
+	} else {
+		zw, _ = zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	}
+	defer zlibWriters.Put(zw)
 	zw.Write([]byte(header))
 	zw.Write(content)
 	if err := zw.Close(); err != nil {

@@ -134,6 +134,9 @@ func (w *Workspace) TagPackage(name, message string) error {
 	}
 	sig := object.Signature{Name: w.user.Name, Email: w.user.Email, When: time.Now()}
 	tag := &object.Tag{Name: name, Tagger: sig, Message: strings.TrimRight(message, "\n") + "\n", TargetType: plumbing.CommitObject, Target: head}
+	if err := w.signTag(tag); err != nil {
+		return err
+	}
 	obj := w.st.NewEncodedObject()
 	if err := tag.Encode(obj); err != nil {
 		return err

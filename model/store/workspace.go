@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/ProtonMail/go-crypto/openpgp"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
@@ -48,6 +49,7 @@ type Workspace struct {
 	idxStamp  os.FileInfo
 	recovered []string
 	closed    bool
+	signer    *openpgp.Entity // signs commits and tags when set (SetSigningKey)
 }
 
 // Options tune Open. User signs the commits; when empty, the user stored
@@ -59,6 +61,12 @@ type Options struct {
 // Create makes a new workspace in dir (created if missing) with a first
 // commit, records user as the workspace's author and returns it open.
 func Create(dir string, user item.Person) (*Workspace, error) {
+	return CreateSigned(dir, user, nil)
+}
+
+// CreateSigned is Create with signing on from the first commit (key nil:
+// unsigned), for delegations that refuse unsigned work.
+func CreateSigned(dir string, user item.Person, key *openpgp.Entity) (*Workspace, error) {
 	if err := user.Validate("user"); err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrNoUser, err)
 	}
@@ -85,6 +93,7 @@ func Create(dir string, user item.Person) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	w.SetSigningKey(key)
 	readme := []byte(readmeText)
 	if _, err := w.commit("Create workspace", []change{{path: "README.md", data: readme}}); err != nil {
 		_ = w.Close()
@@ -114,7 +123,7 @@ func Open(dir string, opts Options) (*Workspace, error) {
 	if fi, err := os.Stat(filepath.Join(dir, ".git")); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("%w: %s (create one with delegatectl init)", ErrNotWorkspace, dir)
 	}
-	repo, err := git.PlainOpen(dir)
+	repo, err := openRepo(dir)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrNotWorkspace, dir, err)
 	}
@@ -144,7 +153,7 @@ func (w *Workspace) Close() error {
 		return nil
 	}
 	w.closed = true
-	return releaseLock(w.dir)
+	return errors.Join(w.closeRepo(), releaseLock(w.dir))
 }
 
 // Dir is the workspace folder.

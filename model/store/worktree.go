@@ -17,18 +17,26 @@ import (
 )
 
 // syncFiles writes the committed content to the working folder and
-// updates git's index for exactly those paths.
+// updates git's index for exactly those paths. Files are written first
+// and flushed to disk together at the end (flushWritten); until then the
+// save journal names them, so a crash is repaired from the commit.
 func (w *Workspace) syncFiles(changes []change) error {
+	written := make([]string, 0, len(changes))
 	for _, c := range changes {
+		p := w.abs(c.path)
 		if c.del {
-			if err := os.Remove(w.abs(c.path)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return err
 			}
 			continue
 		}
-		if err := writeFileAtomic(w.abs(c.path), c.data); err != nil {
+		if err := writeFileQuick(p, c.data, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", c.path, err)
 		}
+		written = append(written, p)
+	}
+	if err := flushWritten(w.dir, written); err != nil {
+		return fmt.Errorf("save to disk: %w", err)
 	}
 	return w.updateIndex(changes)
 }

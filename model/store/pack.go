@@ -1,0 +1,379 @@
+package store
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha1"
+	"encoding/binary"
+	"fmt"
+	"slices"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// Publishing builds the pack to send from Delegate's own tree diff rather
+// than go-git's Push: that one walks every tree of every new commit and
+// of everything the remote has (a full 1,000-entry folder decoded per
+// commit), then searches for deltas by trial. Here each new commit is
+// compared with its parents' raw trees, only the objects that differ are
+// sent, and a changed tree is sent as a delta against its previous
+// version (which differs by an entry or two: a common prefix and suffix
+// make the delta, no search needed).
+
+// maxDeltaDepth bounds delta chains, so readers never resolve hundreds of
+// deltas to get one tree (git packs with depth 50 by default).
+const maxDeltaDepth = 50
+
+// Pack object types, as numbered in the pack format.
+const (
+	packCommit   = 1
+	packTree     = 2
+	packBlob     = 3
+	packOfsDelta = 6
+	packRefDelta = 7
+)
+
+// packWriter writes a version-2 pack into memory, one object at a time.
+type packWriter struct {
+	buf    bytes.Buffer
+	n      uint32
+	ofs    bool // the receiver understands offset deltas
+	zw     *zlib.Writer
+	sent   map[plumbing.Hash]packed
+	recent map[string]recentTree // last tree written per path, a delta base
+}
+
+// packed is where an object went in the pack and how deep its delta chain is.
+type packed struct {
+	offset int
+	depth  int
+}
+
+type recentTree struct {
+	hash plumbing.Hash
+	data []byte
+}
+
+func newPackWriter(ofs bool) *packWriter {
+	p := &packWriter{ofs: ofs, sent: map[plumbing.Hash]packed{}, recent: map[string]recentTree{}}
+	p.buf.WriteString("PACK\x00\x00\x00\x02\x00\x00\x00\x00")
+	p.zw, _ = zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return p
+}
+
+// add writes an object in full, or as a delta against base (an object
+// already in this pack) when that is much smaller.
+func (p *packWriter) add(h plumbing.Hash, typ byte, data []byte, base plumbing.Hash, baseData []byte) {
+	if _, dup := p.sent[h]; dup {
+		return
+	}
+	at := p.buf.Len()
+	if b, ok := p.sent[base]; ok && len(baseData) > 0 && b.depth < maxDeltaDepth {
+		if d := prefixSuffixDelta(baseData, data); len(d) < len(data)/2 {
+			p.sent[h] = packed{offset: at, depth: b.depth + 1}
+			if p.ofs {
+				p.header(packOfsDelta, len(d))
+				p.buf.Write(ofsDistance(at - b.offset))
+			} else {
+				p.header(packRefDelta, len(d))
+				p.buf.Write(base[:])
+			}
+			p.deflate(d)
+			return
+		}
+	}
+	p.sent[h] = packed{offset: at}
+	p.header(typ, len(data))
+	p.deflate(data)
+}
+
+func (p *packWriter) header(typ byte, size int) {
+	b := typ<<4 | byte(size&0x0f)
+	size >>= 4
+	for size > 0 {
+		p.buf.WriteByte(b | 0x80)
+		b = byte(size & 0x7f)
+		size >>= 7
+	}
+	p.buf.WriteByte(b)
+	p.n++
+}
+
+func (p *packWriter) deflate(data []byte) {
+	p.zw.Reset(&p.buf)
+	_, _ = p.zw.Write(data)
+	_ = p.zw.Close()
+}
+
+// finish fills in the object count and appends the pack's checksum.
+func (p *packWriter) finish() []byte {
+	b := p.buf.Bytes()
+	binary.BigEndian.PutUint32(b[8:12], p.n)
+	sum := sha1.Sum(b)
+	return append(b, sum[:]...)
+}
+
+// ofsDistance encodes how far back an offset delta's base is.
+func ofsDistance(d int) []byte {
+	out := []byte{byte(d & 0x7f)}
+	for d >>= 7; d > 0; d >>= 7 {
+		d--
+		out = append([]byte{byte(0x80 | d&0x7f)}, out...)
+	}
+	return out
+}
+
+// prefixSuffixDelta makes a git delta turning base into target: copy the
+// common prefix, insert the middle, copy the common suffix.
+func prefixSuffixDelta(base, target []byte) []byte {
+	pre := 0
+	for pre < len(base) && pre < len(target) && base[pre] == target[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(base)-pre && suf < len(target)-pre && base[len(base)-1-suf] == target[len(target)-1-suf] {
+		suf++
+	}
+	out := binary.AppendUvarint(nil, uint64(len(base)))
+	out = binary.AppendUvarint(out, uint64(len(target)))
+	out = appendCopy(out, 0, pre)
+	for mid := target[pre : len(target)-suf]; len(mid) > 0; {
+		n := min(len(mid), 127)
+		out = append(out, byte(n))
+		out = append(out, mid[:n]...)
+		mid = mid[n:]
+	}
+	return appendCopy(out, len(base)-suf, suf)
+}
+
+// appendCopy encodes "copy size bytes of the base from offset", split
+// into the format's 64 KiB pieces.
+func appendCopy(out []byte, offset, size int) []byte {
+	for size > 0 {
+		n := min(size, 0x10000)
+		cmd := byte(0x80)
+		var args []byte
+		for i := range 4 {
+			if v := byte(offset >> (8 * i)); v != 0 {
+				cmd |= 1 << i
+				args = append(args, v)
+			}
+		}
+		if n != 0x10000 { // a size of zero means 64 KiB
+			for i := range 3 {
+				if v := byte(n >> (8 * i)); v != 0 {
+					cmd |= 1 << (4 + i)
+					args = append(args, v)
+				}
+			}
+		}
+		out = append(append(out, cmd), args...)
+		offset += n
+		size -= n
+	}
+	return out
+}
+
+// buildPack writes the pack that brings a remote holding the commits
+// haves (and all they reach) up to head. Commits go parents first, so
+// each changed tree finds its previous version already in the pack.
+func (w *Workspace) buildPack(head plumbing.Hash, haves []plumbing.Hash, ofs bool) ([]byte, error) {
+	missing, err := w.missingCommits(head, haves)
+	if err != nil {
+		return nil, err
+	}
+	p := newPackWriter(ofs)
+	cache := treeCache{}
+	for _, c := range parentsFirst(missing, []plumbing.Hash{head}) {
+		var parents []plumbing.Hash
+		for _, ph := range c.ParentHashes {
+			pc, err := object.GetCommit(w.st, ph)
+			if err != nil {
+				return nil, err
+			}
+			parents = append(parents, pc.TreeHash)
+		}
+		if err := w.packTree(p, cache, c.TreeHash, parents, ""); err != nil {
+			return nil, err
+		}
+		raw, err := w.readObject(c.Hash)
+		if err != nil {
+			return nil, err
+		}
+		p.add(c.Hash, packCommit, raw, plumbing.ZeroHash, nil)
+	}
+	return p.finish(), nil
+}
+
+// packTree adds tree h (at path, "" for the root) and what it holds that
+// none of the parents' trees at the same path have.
+func (w *Workspace) packTree(p *packWriter, cache treeCache, h plumbing.Hash, parents []plumbing.Hash, path string) error {
+	for _, ph := range parents {
+		if ph == h {
+			return nil
+		}
+	}
+	if _, ok := p.sent[h]; ok {
+		return nil
+	}
+	raw, err := w.rawTree(cache, h)
+	if err != nil {
+		return fmt.Errorf("read tree %s: %w", h, err)
+	}
+	same := make([][]plumbing.Hash, len(parents))
+	for i, ph := range parents {
+		praw, err := w.rawTree(cache, ph)
+		if err != nil {
+			return fmt.Errorf("read tree %s: %w", ph, err)
+		}
+		if same[i], err = alignEntries(raw, praw); err != nil {
+			return err
+		}
+	}
+	var base plumbing.Hash
+	var baseData []byte
+	if r, ok := p.recent[path]; ok && len(parents) > 0 && r.hash == parents[0] {
+		base, baseData = r.hash, r.data
+	}
+	p.add(h, packTree, raw, base, baseData)
+	p.recent[path] = recentTree{hash: h, data: raw}
+	return w.packEntries(p, cache, raw, same, path)
+}
+
+// packEntries adds the entries of a raw tree that differ from every
+// parent's entry of the same name (same[i][k]: parent i's hash for entry k).
+func (w *Workspace) packEntries(p *packWriter, cache treeCache, raw []byte, same [][]plumbing.Hash, path string) error {
+	for k, rest := 0, raw; len(rest) > 0; k++ {
+		var e rawEntry
+		var err error
+		submodule := bytes.HasPrefix(rest, []byte("160000 "))
+		if e, rest, err = nextEntry(rest); err != nil {
+			return err
+		}
+		subs, old := make([]plumbing.Hash, len(same)), false
+		for i := range same {
+			subs[i] = same[i][k]
+			old = old || subs[i] == e.hash
+		}
+		switch {
+		case old, submodule: // unchanged, or a submodule's commit
+		case e.dir:
+			err = w.packTree(p, cache, e.hash, subs, path+string(e.name)+"/")
+		default:
+			err = w.packBlob(p, e.hash)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *Workspace) packBlob(p *packWriter, h plumbing.Hash) error {
+	if _, ok := p.sent[h]; ok {
+		return nil
+	}
+	raw, err := w.readObject(h)
+	if err != nil {
+		return fmt.Errorf("read file %s: %w", h, err)
+	}
+	p.add(h, packBlob, raw, plumbing.ZeroHash, nil)
+	return nil
+}
+
+// alignEntries returns, for each entry of tree in order, the hash the
+// entry of the same name (and kind) has in parent, zero if none.
+func alignEntries(tree, parent []byte) ([]plumbing.Hash, error) {
+	var out []plumbing.Hash
+	var pe rawEntry
+	have := false
+	var err error
+	for len(tree) > 0 {
+		var e rawEntry
+		if e, tree, err = nextEntry(tree); err != nil {
+			return nil, err
+		}
+		var h plumbing.Hash
+		for {
+			if !have {
+				if len(parent) == 0 {
+					break
+				}
+				if pe, parent, err = nextEntry(parent); err != nil {
+					return nil, err
+				}
+				have = true
+			}
+			c := gitCmp(pe, e)
+			if c > 0 {
+				break
+			}
+			have = false
+			if c == 0 {
+				h = pe.hash
+				break
+			}
+		}
+		out = append(out, h)
+	}
+	return out, nil
+}
+
+// missingCommits lists the commits reachable from head but not from any
+// of haves (those not stored here are ignored). It walks newest first
+// from both sides, marking what the haves reach, and stops as soon as
+// only such commits are left to visit: the remote's long history is not
+// walked when the new work is recent (git's rev-list --not does the same).
+// With clocks badly off it may list a commit the remote has: sent twice,
+// never missing.
+func (w *Workspace) missingCommits(head plumbing.Hash, haves []plumbing.Hash) (map[plumbing.Hash]*object.Commit, error) {
+	mark := map[plumbing.Hash]bool{} // seen; true = reachable from a have
+	commits := map[plumbing.Hash]*object.Commit{}
+	var queue []*object.Commit
+	push := func(h plumbing.Hash, have bool) error {
+		if was, seen := mark[h]; seen && (was || !have) {
+			return nil
+		}
+		c := commits[h]
+		if c == nil {
+			var err error
+			if c, err = object.GetCommit(w.st, h); err != nil {
+				return fmt.Errorf("read commit %s: %w", h, err)
+			}
+			commits[h] = c
+		}
+		mark[h] = have
+		queue = append(queue, c)
+		return nil
+	}
+	for _, h := range haves {
+		if w.st.HasEncodedObject(h) == nil {
+			if err := push(h, true); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if !head.IsZero() {
+		if err := push(head, false); err != nil {
+			return nil, err
+		}
+	}
+	for slices.ContainsFunc(queue, func(c *object.Commit) bool { return !mark[c.Hash] }) {
+		i := newest(queue)
+		c := queue[i]
+		queue = slices.Delete(queue, i, i+1)
+		for _, p := range c.ParentHashes {
+			if err := push(p, mark[c.Hash]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	missing := map[plumbing.Hash]*object.Commit{}
+	for h, have := range mark {
+		if !have {
+			missing[h] = commits[h]
+		}
+	}
+	return missing, nil
+}
