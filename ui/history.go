@@ -124,7 +124,7 @@ func versionLine(v store.Version) string {
 func (h *historyView) show(idx int) {
 	h.sel = idx
 	v := h.versions[idx]
-	h.title.SetText(lang.L("Version {{.N}}: {{.Msg}}", map[string]any{"N": v.N, "Msg": v.Message}))
+	h.title.SetText(lang.L("Version {{.N}}: {{.Msg}}", map[string]any{"N": num(v.N), "Msg": v.Message}))
 	now, err := h.text(v.N)
 	if err != nil {
 		h.m.s.showError(err)

@@ -62,6 +62,9 @@ type Options struct {
 	// "items", "timeline", "proposal", "history", "changed", "carry".
 	// For demonstrations and screenshots.
 	Show string
+	// Language forces the UI language (a BCP 47 tag, DELEGATE_LANG) over
+	// the "ui.language" preference and the system locale.
+	Language string
 }
 
 // Preference keys.
@@ -80,6 +83,7 @@ func NewSession(a fyne.App, p *process.Profile, opt Options) *Session {
 	if opt.Run == nil {
 		opt.Run = goRunner
 	}
+	applyLanguage(a, opt.Language)
 	s := &Session{app: a, profile: p, now: opt.Now, run: opt.Run, opt: opt}
 	s.win = a.NewWindow(appinfo.Name)
 	s.timeline = newTimelineScreen(s)
@@ -88,6 +92,7 @@ func NewSession(a fyne.App, p *process.Profile, opt Options) *Session {
 	s.win.SetCloseIntercept(s.onClose)
 	a.Lifecycle().SetOnStopped(func() { s.saveSize(); s.closeWork() })
 	s.start()
+	s.warnMissingCJKFont()
 	return s
 }
 
