@@ -184,3 +184,45 @@ func overlayText(o fyne.CanvasObject) string {
 	walk(o)
 	return b.String()
 }
+
+// TestProfileTextsTranslated: every text of the embedded WTPF-26 profile
+// the timeline shows has a translation, so an edited profile text shows up
+// here rather than as English in a French window.
+func TestProfileTextsTranslated(t *testing.T) {
+	t.Cleanup(func() { SetLanguage(language.English) })
+	p := testProfile(t)
+	texts := []string{p.Name, p.Rules.Citation}
+	for _, m := range p.Milestones {
+		texts = append(texts, m.Title)
+		if m.Note != "" {
+			texts = append(texts, m.Note)
+		}
+	}
+	SetLanguage(language.French)
+	for _, s := range texts {
+		if profileText(s) == s {
+			t.Errorf("profile text without a translation: %q (add it to ui/profiletext.go)", s)
+		}
+	}
+	for _, l := range p.DraftLabels {
+		if labelText(l) == l {
+			t.Errorf("draft label without a translation: %q", l)
+		}
+	}
+}
+
+// TestSearchFoldsCaseAndAccents and sorting by the UI language's collation.
+func TestSearchFoldsCaseAndAccents(t *testing.T) {
+	t.Cleanup(func() { SetLanguage(language.English) })
+	for _, c := range [][2]string{{"Éco-Système", "eco-systeme"}, {"STRASSE", "straße"}, {"ЁЛКА", "елка"}, {"ﬁnance", "FINANCE"}} {
+		if fold(c[0]) != fold(c[1]) {
+			t.Errorf("fold(%q) = %q, fold(%q) = %q", c[0], fold(c[0]), c[1], fold(c[1]))
+		}
+	}
+	names := []string{"Zoé", "émile", "Emma", "Ålund"}
+	SetLanguage(language.French)
+	sortNames(names)
+	if strings.Join(names, ",") != "Ålund,émile,Emma,Zoé" {
+		t.Errorf("French order: %v", names)
+	}
+}

@@ -148,7 +148,7 @@ func (s *Session) closeWork() {
 
 func (s *Session) onAbout() {
 	msg := lang.L("Delegate {{.Version}}\nPrepares contributions to the {{.Forum}}.", map[string]any{
-		"Version": appinfo.Version(), "Forum": s.profile.Name,
+		"Version": appinfo.Version(), "Forum": profileText(s.profile.Name),
 	})
 	dialog.ShowInformation(lang.L("About Delegate"), msg, s.win)
 }

@@ -65,7 +65,7 @@ func (t *timelineScreen) buildUI() fyne.CanvasObject {
 }
 
 func (t *timelineScreen) build() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(t.s.profile.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(profileText(t.s.profile.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	title.Wrapping = fyne.TextWrapWord
 	show := widget.NewButton(lang.L("Show"), t.onShowDay)
@@ -113,7 +113,7 @@ func (t *timelineScreen) show(at time.Time) {
 	t.draft.SetText(draftText(st))
 	t.deadline.SetText(deadlineText(p, st))
 	t.opinions.SetText(opinionText(st))
-	t.ruleNotice.SetText(st.OpinionRule)
+	t.ruleNotice.SetText(profileText(st.OpinionRule))
 	t.milestones.Objects = nil
 	for _, m := range st.Milestones {
 		t.milestones.Add(phaseCell(m))
@@ -189,9 +189,9 @@ func spanText(m process.Milestone) string {
 }
 
 func milestoneText(m process.Dated) fyne.CanvasObject {
-	text := m.Title
+	text := profileText(m.Title)
 	if m.Note != "" {
-		text += "\n" + m.Note
+		text += "\n" + profileText(m.Note)
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
