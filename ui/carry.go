@@ -73,7 +73,8 @@ func (c *carryScreen) line(i int) string {
 		mark = "✓ " + r.done
 	}
 	cm, _ := c.m.s.work.comment(r.res.ItemID)
-	return fmt.Sprintf("%s · %s → %s · %s · %s", mark, r.res.OldRef, orNone(r.res.NewRef), outcomeWords(r.res), oneLine(cm.Body, 50))
+	return lang.L("{{.Mark}} · {{.Old}} → {{.New}} · {{.Outcome}} · {{.Comment}}", map[string]any{
+		"Mark": mark, "Old": r.res.OldRef, "New": orNone(r.res.NewRef), "Outcome": outcomeWords(r.res), "Comment": oneLine(cm.Body, 50)})
 }
 
 // open carries the comments and shows the review tab.

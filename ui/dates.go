@@ -1,6 +1,10 @@
 package ui
 
-import "fyne.io/fyne/v2/lang"
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+)
 
 // monthName is the month on its own ("June"), for month-only dates.
 func monthName(m int) string {
@@ -61,4 +65,11 @@ func monthDay(m, day, year int) string {
 		return lang.X("date.11", "{{.D}} November {{.Y}}", d)
 	}
 	return lang.X("date.12", "{{.D}} December {{.Y}}", d)
+}
+
+// timeText is a moment in local time: the day as dateText writes it and
+// the 24-hour clock, which all six languages read.
+func timeText(t time.Time) string {
+	t = t.Local()
+	return lang.L("{{.Date}}, {{.Time}}", map[string]any{"Date": monthDay(int(t.Month()), t.Day(), t.Year()), "Time": t.Format("15:04")})
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -182,10 +183,15 @@ func commentLine(c *item.Comment, n int) string {
 	return fmt.Sprintf("%s%s · %s · %s", kindName(c.Kind), mark, c.Author.Name, oneLine(text, n))
 }
 
+// oneLine cuts s to about n columns; a Chinese character takes two.
 func oneLine(s string, n int) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "*", "")), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+	cols := 0
+	for i, r := range s {
+		cols += runeColumns(r)
+		if cols > n-1 && i+utf8.RuneLen(r) < len(s) {
+			return s[:i] + "…"
+		}
 	}
 	return s
 }
@@ -208,7 +214,7 @@ func (e *editor) newComment() {
 func (e *editor) edit(c item.Comment) {
 	e.load(c)
 	e.dirty = false
-	e.state.SetText(lang.L("Saved · last change {{.When}} by {{.Who}}", map[string]any{"When": c.Updated.Local().Format("2 Jan 2006 15:04"), "Who": c.Author.Name}))
+	e.state.SetText(lang.L("Saved · last change {{.When}} by {{.Who}}", map[string]any{"When": timeText(c.Updated), "Who": c.Author.Name}))
 }
 
 // load puts c into the form.

@@ -117,7 +117,7 @@ func versionLine(v store.Version) string {
 	if i := strings.LastIndex(msg, ": "); i >= 0 {
 		msg = msg[i+2:]
 	}
-	return fmt.Sprintf("v%d · %s · %s · %s", v.N, v.When.Local().Format("2 Jan 15:04"), v.Author.Name, msg)
+	return fmt.Sprintf("v%d · %s · %s · %s", v.N, timeText(v.When), v.Author.Name, msg)
 }
 
 // show displays version n (index into versions) and what it changed.

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/delegate-itu/delegate/assets"
 )
@@ -107,3 +108,20 @@ func applyLanguage(a fyne.App, forced string) {
 //
 //go:linkname fyneSetupLang fyne.io/fyne/v2/lang.setupLang
 func fyneSetupLang(lang string)
+
+// LanguageChoice is one entry of the Settings language picker.
+type LanguageChoice struct {
+	Tag  string // the value for PrefLanguage ("zh-Hans")
+	Name string // the language named in itself ("简体中文"), as pickers show it
+}
+
+// LanguageChoices lists the six languages, each named in itself
+// (x/text/language/display), for the Settings screen; the empty tag
+// (follow the system) is the caller's to add with its own label.
+func LanguageChoices() []LanguageChoice {
+	out := make([]LanguageChoice, len(Languages))
+	for i, t := range Languages {
+		out[i] = LanguageChoice{Tag: t.String(), Name: display.Self.Name(t)}
+	}
+	return out
+}

@@ -49,6 +49,13 @@ func TestCatalogsComplete(t *testing.T) {
 			t.Error(p)
 		}
 	}
+	bare, err := i18n.BareStrings(".", "../cmd/delegate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range bare {
+		t.Errorf("text shown without lang.L: %s", b)
+	}
 	for _, l := range Languages {
 		if !have[l.String()] {
 			t.Errorf("no catalog assets/lang/%s.json", l)
@@ -224,5 +231,19 @@ func TestSearchFoldsCaseAndAccents(t *testing.T) {
 	sortNames(names)
 	if strings.Join(names, ",") != "Ålund,émile,Emma,Zoé" {
 		t.Errorf("French order: %v", names)
+	}
+}
+
+// TestLanguageChoicesNameThemselves: the picker shows each language in itself.
+func TestLanguageChoicesNameThemselves(t *testing.T) {
+	want := map[string]string{"en": "English", "ar": "العربية", "zh-Hans": "简体中文", "fr": "français", "ru": "русский", "es": "español"}
+	got := LanguageChoices()
+	if len(got) != len(want) {
+		t.Fatalf("%d choices, want %d", len(got), len(want))
+	}
+	for _, c := range got {
+		if want[c.Tag] != c.Name {
+			t.Errorf("%s is named %q, want %q", c.Tag, c.Name, want[c.Tag])
+		}
 	}
 }

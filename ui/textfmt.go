@@ -7,6 +7,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
+	"golang.org/x/text/width"
 )
 
 // num writes a count the UI language's way (1 234 in French, 1,234 in
@@ -44,4 +45,14 @@ func percent(f float64) string {
 // ("Émile" next to "Emma", not after "Zoé").
 func sortNames(names []string) {
 	collate.New(uiLanguage(), collate.Loose).SortStrings(names)
+}
+
+// runeColumns is how many columns r takes: two for East Asian wide and
+// full-width characters (Chinese), one otherwise.
+func runeColumns(r rune) int {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
+	}
+	return 1
 }

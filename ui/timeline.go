@@ -36,7 +36,7 @@ type timelineScreen struct {
 func newTimelineScreen(s *Session) *timelineScreen {
 	t := &timelineScreen{s: s}
 	t.day = widget.NewEntry()
-	t.day.SetPlaceHolder("YYYY-MM-DD")
+	t.day.SetPlaceHolder(lang.L("YYYY-MM-DD"))
 	t.day.OnSubmitted = func(string) { t.onShowDay() }
 	t.dayErr = widget.NewLabel("")
 	t.dayErr.Importance = widget.DangerImportance
