@@ -83,6 +83,8 @@ func SetLanguage(t language.Tag) {
 	curLang = t
 	curLangMu.Unlock()
 	fyneSetupLang(t.String())
+	b, _ := t.Base()
+	useRTLOrder(b.String() == "ar")
 }
 
 // uiLanguage is the language the UI currently speaks.
