@@ -1,7 +1,12 @@
 package ui
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -245,5 +250,47 @@ func TestLanguageChoicesNameThemselves(t *testing.T) {
 		if want[c.Tag] != c.Name {
 			t.Errorf("%s is named %q, want %q", c.Tag, c.Name, want[c.Tag])
 		}
+	}
+}
+
+// TestCarryReasonsTranslated: every explanation clause model/anchor writes
+// (string literals starting "the", "its" or "most") has a translation.
+func TestCarryReasonsTranslated(t *testing.T) {
+	t.Cleanup(func() { SetLanguage(language.English) })
+	SetLanguage(language.French)
+	files, _ := filepath.Glob("../model/anchor/*.go")
+	fset := token.NewFileSet()
+	n := 0
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(x ast.Node) bool {
+			lit, ok := x.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			if !strings.HasPrefix(s, "the ") && !strings.HasPrefix(s, "its ") && !strings.HasPrefix(s, "most ") {
+				return true
+			}
+			for _, c := range strings.Split(s, "; ") {
+				if c == "" {
+					continue
+				}
+				n++
+				if reasonClause(c) == c {
+					t.Errorf("%s: carry reason %q has no translation (ui/names.go reasonClause)", fset.Position(lit.Pos()), c)
+				}
+			}
+			return true
+		})
+	}
+	if n < 10 {
+		t.Fatalf("only %d reason clauses found in model/anchor: is the scan broken?", n)
 	}
 }

@@ -171,30 +171,59 @@ func labelText(label string) string {
 	return label
 }
 
-// reasonText translates the carry's explanations (model/anchor), which
-// are English sentences; an unknown one is shown as written.
+// reasonText translates the carry's explanations (model/anchor): English
+// clauses joined by "; ", each translated on its own; an unknown clause is
+// shown as written.
 func reasonText(r string) string {
-	const two = "; the passage now runs over two paragraphs"
-	if base, ok := strings.CutSuffix(r, two); ok {
-		return lang.L("{{.Reason}}; the passage now runs over two paragraphs", map[string]any{"Reason": reasonText(base)})
+	parts := strings.Split(r, "; ")
+	out := reasonClause(parts[0])
+	for _, p := range parts[1:] {
+		if p == "" {
+			continue
+		}
+		out = lang.L("{{.First}}; {{.Then}}", map[string]any{"First": out, "Then": reasonClause(p)})
 	}
-	switch r {
+	return out
+}
+
+func reasonClause(c string) string {
+	switch c {
 	case "the passage reads the same":
 		return lang.L("the passage reads the same")
-	case "the passage reads the same; its paragraph moved":
-		return lang.L("the passage reads the same; its paragraph moved")
+	case "its paragraph moved":
+		return lang.L("its paragraph moved")
 	case "the passage was edited":
 		return lang.L("the passage was edited")
+	case "the passage now runs over two paragraphs":
+		return lang.L("the passage now runs over two paragraphs")
 	case "the paragraph reads the same":
 		return lang.L("the paragraph reads the same")
 	case "the paragraph moved":
 		return lang.L("the paragraph moved")
-	case "the paragraph was split; attached to its first part":
-		return lang.L("the paragraph was split; attached to its first part")
+	case "the paragraph was split":
+		return lang.L("the paragraph was split")
+	case "attached to its first part":
+		return lang.L("attached to its first part")
 	case "the paragraph was merged with another":
 		return lang.L("the paragraph was merged with another")
 	case "the paragraph was edited":
 		return lang.L("the paragraph was edited")
+	case "the proposed text is in the new draft":
+		return lang.L("the proposed text is in the new draft")
+	case "the text proposed for deletion is gone":
+		return lang.L("the text proposed for deletion is gone")
+	case "most of the proposed text is in the new draft":
+		return lang.L("most of the proposed text is in the new draft")
+	case "the passage reads the same in another paragraph":
+		return lang.L("the passage reads the same in another paragraph")
+	case "the passage reads the same in the rewritten paragraph":
+		return lang.L("the passage reads the same in the rewritten paragraph")
+	case "the passage was deleted from its paragraph":
+		return lang.L("the passage was deleted from its paragraph")
+	case "the paragraph it was written on is not in the old draft":
+		return lang.L("the paragraph it was written on is not in the old draft")
+	case "its paragraph was deleted":
+		return lang.L("its paragraph was deleted")
 	}
-	return r
+	return c
 }
