@@ -16,7 +16,7 @@ test: deps-build lint
 	$(GO) test -race -count=1 ./...
 
 lint: $(BIN)/staticcheck
-	@bad=$$(gofmt -l cmd model ui assets scripts 2>/dev/null); if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
+	@bad=$$(gofmt -l cmd model ui assets scripts internal 2>/dev/null); if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
 	$(GO) vet ./...
 	$(BIN)/staticcheck ./...
 	scripts/check-layers.sh
@@ -46,6 +46,7 @@ screenshots: build deps-e2e
 	for s in reader proposal items history changed carry timeline; do \
 	  SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/$$s.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_SHOW=$$s || exit 1; \
 	done
+	for l in zh:zh-Hans fr:fr ar:ar; do SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/main-$${l%%:*}.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_LANG=$${l#*:} || exit 1; done
 	SHOT_XDO="$(TOUR)" scripts/screenshot.sh $(BIN)/delegate docs/screenshots/tour-7-carried.png DELEGATE_TODAY=2025-06-01
 
 # TOUR: a new user's first session in the real window, driven with xdotool:

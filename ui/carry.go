@@ -73,7 +73,8 @@ func (c *carryScreen) line(i int) string {
 		mark = "✓ " + r.done
 	}
 	cm, _ := c.m.s.work.comment(r.res.ItemID)
-	return fmt.Sprintf("%s · %s → %s · %s · %s", mark, r.res.OldRef, orNone(r.res.NewRef), outcomeWords(r.res), oneLine(cm.Body, 50))
+	return lang.L("{{.Mark}} · {{.Old}} → {{.New}} · {{.Outcome}} · {{.Comment}}", map[string]any{
+		"Mark": mark, "Old": r.res.OldRef, "New": orNone(r.res.NewRef), "Outcome": outcomeWords(r.res), "Comment": oneLine(cm.Body, 50)})
 }
 
 // open carries the comments and shows the review tab.
@@ -113,9 +114,9 @@ func (c *carryScreen) summaryText() string {
 		rs[i] = r.res
 	}
 	n := anchor.Summarize(rs)
-	return lang.L("{{.All}} comments from earlier drafts: {{.U}} unchanged, {{.M}} moved, {{.B}} base text changed, {{.I}} incorporated, {{.O}} orphaned. Confirm each, re-attach it to another paragraph, or dismiss it.", map[string]any{
-		"All": len(rs), "U": n[anchor.OutcomeUnchanged], "M": n[anchor.OutcomeMoved], "B": n[anchor.OutcomeBaseChanged],
-		"I": n[anchor.OutcomeIncorporated], "O": n[anchor.OutcomeOrphaned]})
+	return lang.N("{{.All}} comments from earlier drafts (unchanged: {{.U}}, moved: {{.M}}, base text changed: {{.B}}, incorporated: {{.I}}, orphaned: {{.O}}). Confirm each, re-attach it to another paragraph, or dismiss it.", len(rs), map[string]any{
+		"All": num(len(rs)), "U": num(n[anchor.OutcomeUnchanged]), "M": num(n[anchor.OutcomeMoved]), "B": num(n[anchor.OutcomeBaseChanged]),
+		"I": num(n[anchor.OutcomeIncorporated]), "O": num(n[anchor.OutcomeOrphaned])})
 }
 
 func (c *carryScreen) buildUI() fyne.CanvasObject {
@@ -145,8 +146,8 @@ func (c *carryScreen) showRow(i widget.ListItemID) {
 	w := c.m.s.work
 	cm, _ := w.comment(r.ItemID)
 	c.title.SetText(lang.L("{{.Old}} ({{.From}}) → {{.New}} ({{.To}}): {{.Outcome}}", map[string]any{
-		"Old": r.OldRef, "From": w.draftLabel(c.rows[i].from), "New": orNone(r.NewRef), "To": w.cur.Label, "Outcome": outcomeWords(r)}))
-	c.quote.SetText(lang.L("Quoted: “{{.Q}}”\nWhy: {{.Why}}", map[string]any{"Q": cm.Anchor.Quote, "Why": r.Reason}))
+		"Old": r.OldRef, "From": w.draftLabel(c.rows[i].from), "New": orNone(r.NewRef), "To": labelText(w.cur.Label), "Outcome": outcomeWords(r)}))
+	c.quote.SetText(lang.L("Quoted: “{{.Q}}”\nWhy: {{.Why}}", map[string]any{"Q": cm.Anchor.Quote, "Why": reasonText(r.Reason)}))
 	setRedline(c.diff, redline.Diff(r.TextThen, r.TextNow))
 	c.proposal.Hide()
 	if cm.Proposal != nil {

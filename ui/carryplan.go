@@ -60,7 +60,7 @@ func outcomeWords(r anchor.Result) string {
 	if r.NeedsReview() {
 		return s + " · " + lang.L("check")
 	}
-	return s + fmt.Sprintf(" · %.0f%%", r.Confidence*100)
+	return s + " · " + percent(r.Confidence)
 }
 
 // decide applies decisions and records them as one carry commit.

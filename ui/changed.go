@@ -87,7 +87,7 @@ func (e *editor) onWhatChanged() {
 	}
 	a := e.cur.Anchor
 	if a.DraftID == w.cur.ID {
-		e.m.s.showInfo(lang.L("What changed"), lang.L("This comment was written on the {{.Draft}}, the draft you are reading: nothing changed under it yet.", map[string]any{"Draft": w.cur.Label}))
+		e.m.s.showInfo(lang.L("What changed"), lang.L("This comment was written on the {{.Draft}}, the draft you are reading: nothing changed under it yet.", map[string]any{"Draft": labelText(w.cur.Label)}))
 		return
 	}
 	pc, err := w.changeFor(a)
@@ -102,7 +102,7 @@ func (e *editor) onWhatChanged() {
 func (m *mainScreen) showChange(a item.Anchor, pc paragraphChange) {
 	w := m.s.work
 	head := lang.L("{{.Old}} in the {{.From}} → {{.New}} in the {{.To}}: {{.Kind}}", map[string]any{
-		"Old": pc.oldRef, "From": w.draftLabel(a.DraftID), "New": orNone(pc.newRef), "To": w.cur.Label, "Kind": string(pc.kind)})
+		"Old": pc.oldRef, "From": w.draftLabel(a.DraftID), "New": orNone(pc.newRef), "To": labelText(w.cur.Label), "Kind": changeName(pc.kind)})
 	title := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	body := container.NewBorder(title, nil, nil, nil, container.NewVScroll(newRedlineText(pc.ops)))

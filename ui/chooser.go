@@ -99,7 +99,7 @@ func (s *Session) onCreateWorkspace() {
 	name, mail, entity := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	cats := make([]string, len(item.Categories))
 	for i, c := range item.Categories {
-		cats[i] = string(c)
+		cats[i] = categoryName(c)
 	}
 	cat := widget.NewSelect(cats, nil)
 	cat.SetSelected(cats[0])
@@ -117,7 +117,7 @@ func (s *Session) onCreateWorkspace() {
 		if !ok {
 			return
 		}
-		p := item.Profile{Entity: entity.Text, Category: item.Category(cat.Selected),
+		p := item.Profile{Entity: entity.Text, Category: categoryOf(cat.Selected),
 			Contacts: []item.Contact{{Name: name.Text, Email: mail.Text, Coordinator: true}}}
 		dir, err := createWorkspace(folder.Text, p)
 		if err != nil {

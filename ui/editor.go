@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -68,7 +69,7 @@ func (e *editor) buildFields() {
 	e.quote.OnChanged = changed
 	kinds := make([]string, len(item.Kinds))
 	for i, k := range item.Kinds {
-		kinds[i] = string(k)
+		kinds[i] = kindName(k)
 	}
 	e.kind = widget.NewSelect(kinds, changed)
 	e.body = newTextArea(4)
@@ -80,8 +81,8 @@ func (e *editor) buildFields() {
 	e.reasons = newTextArea(2)
 	e.reasons.OnChanged = changed
 	themes := make([]string, len(item.SubThemes))
-	for i, t := range item.SubThemes {
-		themes[i] = fmt.Sprintf("%d %s", i+1, oneLine(t, 44))
+	for i := range item.SubThemes {
+		themes[i] = fmt.Sprintf("%d %s", i+1, oneLine(subThemeName(i+1), 44))
 	}
 	e.themes = widget.NewCheckGroup(themes, func([]string) { e.onChanged() })
 	e.status = widget.NewSelect(nil, changed)
@@ -157,7 +158,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 func (e *editor) showParagraph(b *report.Block) {
 	e.block = b
 	if !e.active || e.cur.Anchor.ParagraphID != b.ID && !e.dirty {
-		e.heading.SetText(lang.L("{{.Ref}} · {{.Draft}}", map[string]any{"Ref": b.Ref, "Draft": e.m.s.work.cur.Label}))
+		e.heading.SetText(lang.L("{{.Ref}} · {{.Draft}}", map[string]any{"Ref": b.Ref, "Draft": labelText(e.m.s.work.cur.Label)}))
 	}
 	e.here.Objects = nil
 	for _, i := range e.m.s.work.byPara[b.ID] {
@@ -176,19 +177,24 @@ func (e *editor) showParagraph(b *report.Block) {
 func commentLine(c *item.Comment, n int) string {
 	text := c.Body
 	if text == "" && c.Proposal != nil {
-		text = string(c.Proposal.Action) + ": " + c.Proposal.Proposed
+		text = lang.L("{{.Action}}: {{.Text}}", map[string]any{"Action": string(c.Proposal.Action), "Text": c.Proposal.Proposed})
 	}
 	mark := ""
 	if c.Proposal != nil {
 		mark = " ✎"
 	}
-	return fmt.Sprintf("%s%s · %s · %s", c.Kind, mark, c.Author.Name, oneLine(text, n))
+	return fmt.Sprintf("%s%s · %s · %s", kindName(c.Kind), mark, c.Author.Name, oneLine(text, n))
 }
 
+// oneLine cuts s to about n columns; a Chinese character takes two.
 func oneLine(s string, n int) string {
 	s = strings.Join(strings.Fields(strings.ReplaceAll(s, "*", "")), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
+	cols := 0
+	for i, r := range s {
+		cols += runeColumns(r)
+		if cols > n-1 && i+utf8.RuneLen(r) < len(s) {
+			return s[:i] + "…"
+		}
 	}
 	return s
 }
@@ -211,7 +217,7 @@ func (e *editor) newComment() {
 func (e *editor) edit(c item.Comment) {
 	e.load(c)
 	e.dirty = false
-	e.state.SetText(lang.L("Saved · last change {{.When}} by {{.Who}}", map[string]any{"When": c.Updated.Local().Format("2 Jan 2006 15:04"), "Who": c.Author.Name}))
+	e.state.SetText(lang.L("Saved · last change {{.When}} by {{.Who}}", map[string]any{"When": timeText(c.Updated), "Who": c.Author.Name}))
 }
 
 // load puts c into the form.
@@ -221,7 +227,7 @@ func (e *editor) load(c item.Comment) {
 	e.cur, e.active = c, true
 	e.heading.SetText(lang.L("Comment on {{.Ref}} · {{.Draft}}", map[string]any{"Ref": c.Anchor.Number, "Draft": e.m.s.work.draftLabel(c.Anchor.DraftID)}))
 	e.quote.SetText(c.Anchor.Quote)
-	e.kind.SetSelected(string(c.Kind))
+	e.kind.SetSelected(kindName(c.Kind))
 	e.body.SetText(c.Body)
 	e.preview.ParseMarkdown(c.Body)
 	p := c.Proposal
@@ -249,14 +255,14 @@ func (e *editor) load(c item.Comment) {
 
 // loadStatus offers the current status and the ones it may move to.
 func (e *editor) loadStatus(r item.Review) {
-	opts := []string{string(r.Status)}
-	for _, s := range []item.Status{item.StatusDraft, item.StatusReady, item.StatusChangesRequested, item.StatusApproved, item.StatusSubmitted, item.StatusAcknowledged, item.StatusWithdrawn} {
+	opts := []string{statusName(r.Status)}
+	for _, s := range allStatuses {
 		if s != r.Status && item.CanMove(r.Status, s) {
-			opts = append(opts, string(s))
+			opts = append(opts, statusName(s))
 		}
 	}
 	e.status.Options = opts
-	e.status.SetSelected(string(r.Status))
+	e.status.SetSelected(statusName(r.Status))
 	e.detail.SetText("")
 }
 

@@ -18,7 +18,7 @@ import (
 // collect reads the form into a comment, starting from the one loaded.
 func (e *editor) collect() (item.Comment, error) {
 	c := e.cur
-	c.Kind = item.Kind(e.kind.Selected)
+	c.Kind = kindOf(e.kind.Selected)
 	c.Body = e.body.Text
 	c.Reasons = e.reasons.Text
 	c.SubThemes = nil
@@ -36,7 +36,7 @@ func (e *editor) collect() (item.Comment, error) {
 	if err := e.reanchor(&c); err != nil {
 		return c, err
 	}
-	if to := item.Status(e.status.Selected); to != "" && to != c.Review.Status {
+	if to := statusOf(e.status.Selected); to != "" && to != c.Review.Status {
 		r, err := c.Review.Move(to, e.detail.Text)
 		if err != nil {
 			return c, err
@@ -128,12 +128,12 @@ func (e *editor) autosaveNow() {
 		return
 	}
 	c := e.cur
-	c.Kind, c.Body, c.Reasons = item.Kind(e.kind.Selected), e.body.Text, e.reasons.Text
+	c.Kind, c.Body, c.Reasons = kindOf(e.kind.Selected), e.body.Text, e.reasons.Text
 	c.Proposal = nil
 	if e.propose.Checked {
 		c.Proposal = &item.Proposal{Action: item.Action(e.action.Selected), Existing: e.existing.Text, Proposed: e.proposed.Text}
 	}
-	b, err := json.Marshal(autosave{Comment: c, Quote: e.quote.Text, Status: e.status.Selected, Detail: e.detail.Text})
+	b, err := json.Marshal(autosave{Comment: c, Quote: e.quote.Text, Status: string(statusOf(e.status.Selected)), Detail: e.detail.Text})
 	if err != nil {
 		return
 	}
@@ -173,7 +173,7 @@ func (e *editor) recover() {
 	e.load(a.Comment)
 	e.loading = true
 	e.quote.SetText(a.Quote)
-	e.status.SetSelected(a.Status)
+	e.status.SetSelected(statusName(statusOf(a.Status)))
 	e.detail.SetText(a.Detail)
 	e.loading = false
 	e.dirty = true

@@ -62,7 +62,7 @@ func TestCommentSaveListHistory(t *testing.T) {
 	if !e.active || e.cur.Anchor.ParagraphID != "s2.2-p20" {
 		t.Fatalf("Ctrl+N did not open a comment on ¶14: %+v", e.cur.Anchor)
 	}
-	e.kind.SetSelected(string(item.KindSubstantive))
+	e.kind.SetSelected(kindName(item.KindSubstantive))
 	test.Type(e.body, "Gender gaps in *skills* matter more than coverage.")
 	if !strings.Contains(e.state.Text, "Unsaved") {
 		t.Fatalf("state = %q", e.state.Text)
@@ -210,7 +210,7 @@ func TestFilterAndSearch(t *testing.T) {
 	}
 	it.search.SetText("")
 	nav := s.main.nav
-	nav.kind.SetSelected(string(item.KindEditorial))
+	nav.kind.SetSelected(kindName(item.KindEditorial))
 	if len(it.shown) != 2 || s.work.comments[it.shown[0]].Kind != item.KindEditorial {
 		t.Fatalf("kind filter shows %d", len(it.shown))
 	}

@@ -117,14 +117,14 @@ func versionLine(v store.Version) string {
 	if i := strings.LastIndex(msg, ": "); i >= 0 {
 		msg = msg[i+2:]
 	}
-	return fmt.Sprintf("v%d · %s · %s · %s", v.N, v.When.Local().Format("2 Jan 15:04"), v.Author.Name, msg)
+	return fmt.Sprintf("v%d · %s · %s · %s", v.N, timeText(v.When), v.Author.Name, msg)
 }
 
 // show displays version n (index into versions) and what it changed.
 func (h *historyView) show(idx int) {
 	h.sel = idx
 	v := h.versions[idx]
-	h.title.SetText(lang.L("Version {{.N}}: {{.Msg}}", map[string]any{"N": v.N, "Msg": v.Message}))
+	h.title.SetText(lang.L("Version {{.N}}: {{.Msg}}", map[string]any{"N": num(v.N), "Msg": v.Message}))
 	now, err := h.text(v.N)
 	if err != nil {
 		h.m.s.showError(err)

@@ -88,7 +88,7 @@ func (m *mainScreen) importBytes(name, label string, data []byte) {
 // afterImport reopens the screens on the new draft and shows the carry.
 func (m *mainScreen) afterImport(nw *work, meta store.DraftMeta, rows []carryRow, err error) {
 	if errors.Is(err, store.ErrDraftExists) {
-		m.s.showInfo(lang.L("Already imported"), lang.L("This file was already imported as the {{.Label}}.", map[string]any{"Label": meta.Label}))
+		m.s.showInfo(lang.L("Already imported"), lang.L("This file was already imported as the {{.Label}}.", map[string]any{"Label": labelText(meta.Label)}))
 		return
 	}
 	if err != nil {
@@ -98,7 +98,7 @@ func (m *mainScreen) afterImport(nw *work, meta store.DraftMeta, rows []carryRow
 	m.s.work = nw
 	m.s.showMain()
 	if len(rows) == 0 {
-		m.s.main.status.SetText(lang.L("Imported the {{.Label}} ({{.N}} numbered paragraphs).", map[string]any{"Label": meta.Label, "N": meta.Paragraphs}))
+		m.s.main.status.SetText(lang.N("Imported the {{.Label}} ({{.N}} numbered paragraphs).", meta.Paragraphs, map[string]any{"Label": labelText(meta.Label), "N": num(meta.Paragraphs)}))
 		return
 	}
 	m.s.main.carry.show(rows)

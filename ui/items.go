@@ -87,7 +87,7 @@ func (s *itemsScreen) update(i widget.ListItemID, o fyne.CanvasObject) {
 func (s *itemsScreen) refresh() {
 	s.shown = s.m.visible()
 	s.sortByPlace()
-	s.count.SetText(lang.L("{{.N}} of {{.All}} comments", map[string]any{"N": len(s.shown), "All": len(s.m.s.work.comments)}))
+	s.count.SetText(lang.N("{{.N}} of {{.All}} comments", len(s.m.s.work.comments), map[string]any{"N": num(len(s.shown)), "All": num(len(s.m.s.work.comments))}))
 	s.list.UnselectAll()
 	s.list.Refresh()
 	for i, idx := range s.shown {
@@ -115,7 +115,7 @@ func (s *itemsScreen) onSelected(i widget.ListItemID) {
 func (s *itemsScreen) showDetail(c *item.Comment) {
 	w := s.m.s.work
 	s.title.SetText(lang.L("{{.Ref}} ({{.Draft}}) · {{.Kind}} · {{.Status}} · {{.Who}}", map[string]any{
-		"Ref": c.Anchor.Number, "Draft": w.draftLabel(c.Anchor.DraftID), "Kind": string(c.Kind), "Status": string(c.Review.Status), "Who": c.Author.Name}))
+		"Ref": c.Anchor.Number, "Draft": w.draftLabel(c.Anchor.DraftID), "Kind": kindName(c.Kind), "Status": statusName(c.Review.Status), "Who": c.Author.Name}))
 	s.quote.SetText("“" + c.Anchor.Quote + "”")
 	s.body.ParseMarkdown(c.Body)
 	if c.Proposal != nil {

@@ -74,7 +74,7 @@ func (m *mainScreen) sayOpened() {
 	dir := filepath.Base(w.ws.Dir())
 	msg := lang.L("Workspace {{.Dir}}", map[string]any{"Dir": dir})
 	if w.draft != nil {
-		msg = lang.L("Reading the {{.Draft}} · {{.N}} comments · workspace {{.Dir}}", map[string]any{"Draft": w.cur.Label, "N": len(w.comments), "Dir": dir})
+		msg = lang.N("Reading the {{.Draft}} · {{.N}} comments · workspace {{.Dir}}", len(w.comments), map[string]any{"Draft": labelText(w.cur.Label), "N": num(len(w.comments)), "Dir": dir})
 	}
 	m.status.SetText(msg)
 	if warn := m.supersededWarning(); warn != "" {
@@ -314,5 +314,5 @@ func (m *mainScreen) supersededWarning() string {
 		return ""
 	}
 	return lang.L("The {{.Current}} is out: you are reading the {{.Label}}. Import the new draft (File > Import a new draft…) to carry your comments to it.", map[string]any{
-		"Current": st.CurrentDraftLabel, "Label": w.cur.Label})
+		"Current": labelText(st.CurrentDraftLabel), "Label": labelText(w.cur.Label)})
 }

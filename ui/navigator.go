@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -120,7 +119,7 @@ func (n *navigator) refresh() {
 			n.counts[h]++
 		}
 	}
-	n.shown.SetText(lang.L("{{.N}} of {{.All}} comments", map[string]any{"N": len(vis), "All": len(w.comments)}))
+	n.shown.SetText(lang.N("{{.N}} of {{.All}} comments", len(w.comments), map[string]any{"N": num(len(vis)), "All": num(len(w.comments))}))
 	n.author.Options = append([]string{lang.L("All")}, n.authors()...)
 	n.tree.Refresh()
 }
@@ -134,7 +133,7 @@ func (n *navigator) authors() []string {
 			out = append(out, c.Author.Name)
 		}
 	}
-	sort.Strings(out)
+	sortNames(out)
 	return out
 }
 
@@ -142,16 +141,16 @@ func (n *navigator) authors() []string {
 func (n *navigator) buildFilters() {
 	all := lang.L("All")
 	statuses := []string{all}
-	for _, s := range []item.Status{item.StatusDraft, item.StatusReady, item.StatusChangesRequested, item.StatusApproved, item.StatusSubmitted, item.StatusAcknowledged, item.StatusWithdrawn} {
-		statuses = append(statuses, string(s))
+	for _, s := range allStatuses {
+		statuses = append(statuses, statusName(s))
 	}
 	kinds := []string{all}
 	for _, k := range item.Kinds {
-		kinds = append(kinds, string(k))
+		kinds = append(kinds, kindName(k))
 	}
 	themes := []string{all}
-	for i, t := range item.SubThemes {
-		themes = append(themes, fmt.Sprintf("%d %s", i+1, t))
+	for i := range item.SubThemes {
+		themes = append(themes, fmt.Sprintf("%d %s", i+1, subThemeName(i+1)))
 	}
 	changed := func(string) { n.apply() }
 	n.status = widget.NewSelect(statuses, changed)
@@ -173,7 +172,7 @@ func (n *navigator) apply() {
 		return s.Selected
 	}
 	f := &n.m.f
-	f.status, f.kind, f.author = item.Status(pick(n.status)), item.Kind(pick(n.kind)), pick(n.author)
+	f.status, f.kind, f.author = statusOf(pick(n.status)), kindOf(pick(n.kind)), pick(n.author)
 	f.subTheme = max(0, n.theme.SelectedIndex())
 	n.m.refresh()
 }

@@ -56,8 +56,8 @@ func (r *reader) buildUI() fyne.CanvasObject {
 	sizer.ExtendBaseWidget(sizer)
 	r.box = container.NewStack(sizer, r.list)
 	if w := r.m.s.work; w.draft != nil {
-		r.header.SetText(lang.L("{{.Label}} · {{.Source}} · {{.N}} numbered paragraphs", map[string]any{
-			"Label": w.cur.Label, "Source": w.cur.Source, "N": w.draft.Paragraphs()}))
+		r.header.SetText(lang.N("{{.Label}} · {{.Source}} · {{.N}} numbered paragraphs", w.draft.Paragraphs(), map[string]any{
+			"Label": labelText(w.cur.Label), "Source": w.cur.Source, "N": num(w.draft.Paragraphs())}))
 	} else {
 		return r.emptyUI()
 	}

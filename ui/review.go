@@ -258,7 +258,7 @@ func (r *reviewScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	headBox, line := st.Objects[0].(*fyne.Container), st.Objects[1].(*fyne.Container)
 	head := headBox.Objects[1].(*widget.Label)
 	if row.header {
-		head.SetText(lang.L("{{.Status}} ({{.N}})", map[string]any{"Status": statusName(row.lane), "N": row.n}))
+		head.SetText(lang.L("{{.Status}} ({{.N}})", map[string]any{"Status": laneName(row.lane), "N": row.n}))
 		headBox.Show()
 		line.Hide()
 		return
@@ -306,8 +306,8 @@ func statusWord(s item.Status) string {
 	return string(s)
 }
 
-// statusName is a status as a heading reads it.
-func statusName(s item.Status) string {
+// laneName is a status as a queue heading reads it.
+func laneName(s item.Status) string {
 	switch s {
 	case item.StatusReady:
 		return lang.L("Ready for review")

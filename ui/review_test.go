@@ -20,7 +20,7 @@ func queueText(r *reviewScreen) []string {
 	var out []string
 	for _, row := range r.rows {
 		if row.header {
-			out = append(out, fmt.Sprintf("# %s (%d)", statusName(row.lane), row.n))
+			out = append(out, fmt.Sprintf("# %s (%d)", laneName(row.lane), row.n))
 			continue
 		}
 		line := placeName(row.it) + " · " + row.it.Author().Name

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/cases"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -13,13 +14,14 @@ import (
 
 // fold makes text comparable ignoring case and accents: "Éco-Système" and
 // "eco-systeme" fold alike, so experts find words however they typed them.
+// Full Unicode case folding: "STRASSE" finds "Straße", "ΣΟΦΙΑ" "σοφία".
 func fold(s string) string {
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {
 		out = s
 	}
-	return strings.ToLower(out)
+	return cases.Fold().String(out)
 }
 
 // filter narrows the comments shown: every non-empty field must match.
@@ -67,7 +69,7 @@ func hasTheme(ts []int, n int) bool {
 // searchText is what a search looks in: body, quote, proposal, reasons,
 // the paragraph number and the author.
 func searchText(c *item.Comment) string {
-	parts := []string{c.Body, c.Anchor.Quote, c.Anchor.Number, c.Reasons, c.Author.Name, string(c.Kind)}
+	parts := []string{c.Body, c.Anchor.Quote, c.Anchor.Number, c.Reasons, c.Author.Name, string(c.Kind), kindName(c.Kind), statusName(c.Review.Status)}
 	if c.Proposal != nil {
 		parts = append(parts, c.Proposal.Existing, c.Proposal.Proposed)
 	}

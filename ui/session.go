@@ -65,6 +65,9 @@ type Options struct {
 	// "settings", "review", "consolidated".
 	// For demonstrations and screenshots.
 	Show string
+	// Language forces the UI language (a BCP 47 tag, DELEGATE_LANG) over
+	// the "ui.language" preference and the system locale.
+	Language string
 }
 
 // Preference keys.
@@ -83,6 +86,7 @@ func NewSession(a fyne.App, p *process.Profile, opt Options) *Session {
 	if opt.Run == nil {
 		opt.Run = goRunner
 	}
+	applyLanguage(a, opt.Language)
 	s := &Session{app: a, profile: p, now: opt.Now, run: opt.Run, opt: opt}
 	s.shipped = p
 	s.startTheme()
@@ -93,6 +97,7 @@ func NewSession(a fyne.App, p *process.Profile, opt Options) *Session {
 	s.win.SetCloseIntercept(s.onClose)
 	a.Lifecycle().SetOnStopped(func() { s.saveSize(); s.closeWork() })
 	s.start()
+	s.warnMissingCJKFont()
 	return s
 }
 
@@ -148,7 +153,7 @@ func (s *Session) closeWork() {
 
 func (s *Session) onAbout() {
 	msg := lang.L("Delegate {{.Version}}\nPrepares contributions to the {{.Forum}}.", map[string]any{
-		"Version": appinfo.Version(), "Forum": s.profile.Name,
+		"Version": appinfo.Version(), "Forum": profileText(s.profile.Name),
 	})
 	dialog.ShowInformation(lang.L("About Delegate"), msg, s.win)
 }

@@ -156,15 +156,17 @@ func (m *mainScreen) runSync(name string) {
 
 // syncStep says a sync step in the user's words.
 func syncStep(s string) string {
-	for _, p := range []struct{ prefix, key string }{
-		{"fetching from ", "Fetching from {{.X}}…"},
-		{"checking the signatures of ", "Checking the signatures of {{.X}}…"},
-		{"merging the work of ", "Merging the work of {{.X}}…"},
-		{"publishing as ", "Publishing your work as {{.X}}…"},
-	} {
-		if x, ok := strings.CutPrefix(s, p.prefix); ok {
-			return lang.L(p.key, map[string]any{"X": x})
-		}
+	if x, ok := strings.CutPrefix(s, "fetching from "); ok {
+		return lang.L("Fetching from {{.X}}…", map[string]any{"X": x})
+	}
+	if x, ok := strings.CutPrefix(s, "checking the signatures of "); ok {
+		return lang.L("Checking the signatures of {{.X}}…", map[string]any{"X": x})
+	}
+	if x, ok := strings.CutPrefix(s, "merging the work of "); ok {
+		return lang.L("Merging the work of {{.X}}…", map[string]any{"X": x})
+	}
+	if x, ok := strings.CutPrefix(s, "publishing as "); ok {
+		return lang.L("Publishing your work as {{.X}}…", map[string]any{"X": x})
 	}
 	return s
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 	"time"
 
@@ -37,7 +36,7 @@ type timelineScreen struct {
 func newTimelineScreen(s *Session) *timelineScreen {
 	t := &timelineScreen{s: s}
 	t.day = widget.NewEntry()
-	t.day.SetPlaceHolder("YYYY-MM-DD")
+	t.day.SetPlaceHolder(lang.L("YYYY-MM-DD"))
 	t.day.OnSubmitted = func(string) { t.onShowDay() }
 	t.dayErr = widget.NewLabel("")
 	t.dayErr.Importance = widget.DangerImportance
@@ -66,7 +65,7 @@ func (t *timelineScreen) buildUI() fyne.CanvasObject {
 }
 
 func (t *timelineScreen) build() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(t.s.profile.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(profileText(t.s.profile.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
 	title.Wrapping = fyne.TextWrapWord
 	show := widget.NewButton(lang.L("Show"), t.onShowDay)
@@ -110,11 +109,11 @@ func (t *timelineScreen) show(at time.Time) {
 	st := p.State(at)
 	t.state = st
 	t.dayErr.SetText("")
-	t.heading.SetText(lang.L("Where the process stands on {{.Day}} (Geneva time)", map[string]any{"Day": st.Day.Human()}))
+	t.heading.SetText(lang.L("Where the process stands on {{.Day}} (Geneva time)", map[string]any{"Day": dateText(st.Day)}))
 	t.draft.SetText(draftText(st))
 	t.deadline.SetText(deadlineText(p, st))
 	t.opinions.SetText(opinionText(st))
-	t.ruleNotice.SetText(st.OpinionRule)
+	t.ruleNotice.SetText(profileText(st.OpinionRule))
 	t.milestones.Objects = nil
 	for _, m := range st.Milestones {
 		t.milestones.Add(phaseCell(m))
@@ -128,9 +127,9 @@ func draftText(st process.State) string {
 	case st.CurrentDraft == 0:
 		return lang.L("None published yet")
 	case st.FinalReportOut:
-		return lang.L("The {{.Label}} is out", map[string]any{"Label": st.CurrentDraftLabel})
+		return lang.L("The {{.Label}} is out", map[string]any{"Label": labelText(st.CurrentDraftLabel)})
 	}
-	return st.CurrentDraftLabel
+	return labelText(st.CurrentDraftLabel)
 }
 
 func deadlineText(p *process.Profile, st process.State) string {
@@ -138,18 +137,18 @@ func deadlineText(p *process.Profile, st process.State) string {
 	if d == nil {
 		return lang.L("No further comment deadline")
 	}
-	data := map[string]any{"Date": d.When().Human(), "Draft": p.DraftLabel(d.Draft), "Days": d.DaysLeft}
+	data := map[string]any{"Date": dateText(d.When()), "Draft": labelText(p.DraftLabel(d.Draft)), "Days": num(d.DaysLeft)}
 	switch {
 	case d.DaysLeft == 0:
 		return lang.L("{{.Date}}: closes today ({{.Draft}})", data)
 	case !st.CommentWindowOpen:
 		return lang.L("{{.Date}}, for the {{.Draft}} (not yet published)", data)
 	}
-	return lang.LocalizePlural("{{.Date}}: {{.Days}} days left ({{.Draft}})", d.DaysLeft, data)
+	return lang.N("{{.Date}}: {{.Days}} days left ({{.Draft}})", d.DaysLeft, data)
 }
 
 func opinionText(st process.State) string {
-	data := map[string]any{"Date": st.OpinionCutoff.Human()}
+	data := map[string]any{"Date": dateText(st.OpinionCutoff)}
 	if st.NewOpinionsAccepted {
 		return lang.L("New draft Opinions accepted until {{.Date}}", data)
 	}
@@ -181,18 +180,18 @@ func phaseStyle(p process.Phase) (string, color.Color) {
 func spanText(m process.Milestone) string {
 	start, end := m.When(), m.End
 	if end.IsZero() || end == start {
-		return start.Human()
+		return dateText(start)
 	}
-	if start.Year == end.Year && start.Month == end.Month {
-		return fmt.Sprintf("%d–%s", start.Day, end.Human())
+	if start.Year == end.Year && start.Month == end.Month && start.Exact() {
+		return lang.L("{{.Day}}–{{.Date}}", map[string]any{"Day": digits(start.Day), "Date": dateText(end)})
 	}
-	return start.Human() + " – " + end.Human()
+	return lang.L("{{.Start}} – {{.End}}", map[string]any{"Start": dateText(start), "End": dateText(end)})
 }
 
 func milestoneText(m process.Dated) fyne.CanvasObject {
-	text := m.Title
+	text := profileText(m.Title)
 	if m.Note != "" {
-		text += "\n" + m.Note
+		text += "\n" + profileText(m.Note)
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord

@@ -137,7 +137,7 @@ func (w *work) comment(id string) (item.Comment, bool) {
 func (w *work) draftLabel(id string) string {
 	for _, d := range w.drafts {
 		if d.ID == id {
-			return d.Label
+			return labelText(d.Label)
 		}
 	}
 	return id

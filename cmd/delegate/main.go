@@ -34,10 +34,11 @@ func main() {
 
 // options reads DELEGATE_TODAY=YYYY-MM-DD, which shows the app as on another
 // day, DELEGATE_OPEN=sample|FOLDER, which opens a workspace without the
-// chooser, and DELEGATE_SHOW=SCREEN, the first screen: for training
+// chooser, DELEGATE_SHOW=SCREEN, the first screen, and DELEGATE_LANG=TAG,
+// the UI language (ar, zh-Hans, en, fr, ru, es): for training
 // sessions, demonstrations and screenshots.
 func options() (ui.Options, error) {
-	opt := ui.Options{Open: os.Getenv("DELEGATE_OPEN"), Show: os.Getenv("DELEGATE_SHOW")}
+	opt := ui.Options{Open: os.Getenv("DELEGATE_OPEN"), Show: os.Getenv("DELEGATE_SHOW"), Language: os.Getenv("DELEGATE_LANG")}
 	if v := os.Getenv("DELEGATE_TODAY"); v != "" {
 		d, err := process.ParseDate(v)
 		if err != nil || !d.Exact() {

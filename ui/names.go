@@ -1,0 +1,229 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/process"
+	"github.com/delegate-itu/delegate/model/report"
+)
+
+// The model's values (kinds, statuses, categories, sub-themes, dates) are
+// stored in English; these give their names in the UI language. Selects
+// show the names and map back with the *Of functions.
+
+func kindName(k item.Kind) string {
+	switch k {
+	case item.KindGeneral:
+		return lang.L("General")
+	case item.KindEditorial:
+		return lang.L("Editorial")
+	case item.KindSubstantive:
+		return lang.L("Substantive")
+	case item.KindQuestion:
+		return lang.L("Question")
+	}
+	return string(k)
+}
+
+// allStatuses are the review states in the order of the workflow.
+var allStatuses = []item.Status{item.StatusDraft, item.StatusReady, item.StatusChangesRequested,
+	item.StatusApproved, item.StatusSubmitted, item.StatusAcknowledged, item.StatusWithdrawn}
+
+func statusName(s item.Status) string {
+	switch s {
+	case item.StatusDraft:
+		return lang.X("status.draft", "Draft")
+	case item.StatusReady:
+		return lang.L("Ready for review")
+	case item.StatusChangesRequested:
+		return lang.L("Changes requested")
+	case item.StatusApproved:
+		return lang.L("Approved")
+	case item.StatusSubmitted:
+		return lang.L("Submitted")
+	case item.StatusAcknowledged:
+		return lang.L("Acknowledged")
+	case item.StatusWithdrawn:
+		return lang.L("Withdrawn")
+	}
+	return string(s)
+}
+
+func categoryName(c item.Category) string {
+	switch c {
+	case item.CategoryMemberState:
+		return lang.L("Member State")
+	case item.CategorySectorMember:
+		return lang.L("Sector Member")
+	case item.CategoryAssociate:
+		return lang.L("Associate")
+	case item.CategoryAcademia:
+		return lang.L("Academia")
+	case item.CategoryObserver:
+		return lang.L("Observer organization")
+	case item.CategoryStatePalestine:
+		return lang.L("State of Palestine")
+	}
+	return string(c)
+}
+
+// subThemeName is sub-theme n (1..5) of item.SubThemes.
+func subThemeName(n int) string {
+	switch n {
+	case 1:
+		return lang.L("bridging digital divides, especially gender and age, skills and connectivity")
+	case 2:
+		return lang.L("green digital transformation: climate change and environmental sustainability")
+	case 3:
+		return lang.L("resilience of telecommunications/ICTs")
+	case 4:
+		return lang.L("space connectivity")
+	case 5:
+		return lang.L("strengthening ICT-centric innovation ecosystems and entrepreneurship")
+	}
+	if n >= 1 && n <= len(item.SubThemes) {
+		return item.SubThemes[n-1]
+	}
+	return ""
+}
+
+func kindOf(name string) item.Kind {
+	for _, k := range item.Kinds {
+		if kindName(k) == name || string(k) == name {
+			return k
+		}
+	}
+	return item.Kind(name)
+}
+
+func statusOf(name string) item.Status {
+	for _, s := range allStatuses {
+		if statusName(s) == name || string(s) == name {
+			return s
+		}
+	}
+	return item.Status(name)
+}
+
+func categoryOf(name string) item.Category {
+	for _, c := range item.Categories {
+		if categoryName(c) == name {
+			return c
+		}
+	}
+	return item.Category(name)
+}
+
+// dateText writes a profile date the way the UI language does ("1 June
+// 2025", "2025年6月1日", "1 июня 2025 г."); a month-only date names the month.
+func dateText(d process.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	m := int(d.Month)
+	if !d.Exact() {
+		return lang.L("{{.Month}} {{.Year}}", map[string]any{"Month": monthName(m), "Year": digits(d.Year)})
+	}
+	return monthDay(m, d.Day, d.Year)
+}
+
+// changeName says how a paragraph changed between drafts.
+func changeName(k report.ChangeKind) string {
+	switch k {
+	case report.ChangeUnchanged:
+		return lang.L("unchanged")
+	case report.ChangeRenumbered:
+		return lang.L("renumbered")
+	case report.ChangeModified:
+		return lang.L("modified")
+	case report.ChangeMoved:
+		return lang.L("moved")
+	case report.ChangeSplit:
+		return lang.L("split")
+	case report.ChangeMerged:
+		return lang.L("merged")
+	case report.ChangeInserted:
+		return lang.L("inserted")
+	case report.ChangeDeleted:
+		return lang.L("deleted")
+	}
+	return string(k)
+}
+
+// labelText translates the WTPF-26 profile's draft labels; another
+// profile's labels are shown as written.
+func labelText(label string) string {
+	switch label {
+	case "1st draft":
+		return lang.L("1st draft")
+	case "2nd draft":
+		return lang.L("2nd draft")
+	case "3rd draft":
+		return lang.L("3rd draft")
+	case "4th draft":
+		return lang.L("4th draft")
+	case "final report":
+		return lang.L("final report")
+	}
+	return label
+}
+
+// reasonText translates the carry's explanations (model/anchor): English
+// clauses joined by "; ", each translated on its own; an unknown clause is
+// shown as written.
+func reasonText(r string) string {
+	parts := strings.Split(r, "; ")
+	out := reasonClause(parts[0])
+	for _, p := range parts[1:] {
+		if p == "" {
+			continue
+		}
+		out = lang.L("{{.First}}; {{.Then}}", map[string]any{"First": out, "Then": reasonClause(p)})
+	}
+	return out
+}
+
+func reasonClause(c string) string {
+	switch c {
+	case "the passage reads the same":
+		return lang.L("the passage reads the same")
+	case "its paragraph moved":
+		return lang.L("its paragraph moved")
+	case "the passage was edited":
+		return lang.L("the passage was edited")
+	case "the passage now runs over two paragraphs":
+		return lang.L("the passage now runs over two paragraphs")
+	case "the paragraph reads the same":
+		return lang.L("the paragraph reads the same")
+	case "the paragraph moved":
+		return lang.L("the paragraph moved")
+	case "the paragraph was split":
+		return lang.L("the paragraph was split")
+	case "attached to its first part":
+		return lang.L("attached to its first part")
+	case "the paragraph was merged with another":
+		return lang.L("the paragraph was merged with another")
+	case "the paragraph was edited":
+		return lang.L("the paragraph was edited")
+	case "the proposed text is in the new draft":
+		return lang.L("the proposed text is in the new draft")
+	case "the text proposed for deletion is gone":
+		return lang.L("the text proposed for deletion is gone")
+	case "most of the proposed text is in the new draft":
+		return lang.L("most of the proposed text is in the new draft")
+	case "the passage reads the same in another paragraph":
+		return lang.L("the passage reads the same in another paragraph")
+	case "the passage reads the same in the rewritten paragraph":
+		return lang.L("the passage reads the same in the rewritten paragraph")
+	case "the passage was deleted from its paragraph":
+		return lang.L("the passage was deleted from its paragraph")
+	case "the paragraph it was written on is not in the old draft":
+		return lang.L("the paragraph it was written on is not in the old draft")
+	case "its paragraph was deleted":
+		return lang.L("its paragraph was deleted")
+	}
+	return c
+}
