@@ -1,10 +1,15 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
 )
+
+// ErrMailHeader is wrapped when text meant for one e-mail header line
+// holds a line break or control character.
+var ErrMailHeader = errors.New("the e-mail cannot be written")
 
 // checkHeaders refuses a line break or control character in anything that
 // becomes an e-mail header (subject, names, addresses). go-mail encodes
@@ -24,7 +29,7 @@ func (e envelope) checkHeaders() error {
 	}
 	for _, f := range fields {
 		if i := strings.IndexFunc(f.v, func(r rune) bool { return unicode.IsControl(r) || r == '\u2028' || r == '\u2029' }); i >= 0 {
-			return fmt.Errorf("%w: %s contains a line break or control character; it must be one line of plain text", ErrRefused, f.what)
+			return fmt.Errorf("%w: %s contains a line break or control character; it must be one line of plain text", ErrMailHeader, f.what)
 		}
 	}
 	return nil

@@ -120,6 +120,9 @@ func readEntries(zr *zip.Reader) (map[string][]byte, error) {
 		if err := safeName(f.Name); err != nil {
 			return nil, err
 		}
+		if !f.Mode().IsRegular() {
+			return nil, fmt.Errorf("%w: entry %q is a link or a folder, not a file", ErrUnsafe, f.Name)
+		}
 		if _, dup := files[f.Name]; dup {
 			return nil, fmt.Errorf("%w: %s appears twice", ErrTampered, f.Name)
 		}
@@ -161,15 +164,15 @@ func readEntry(f *zip.File) ([]byte, error) {
 // into (zip-slip) or that are not plain files.
 func safeName(name string) error {
 	clean := path.Clean(name)
-	bad := name == "" || strings.ContainsAny(name, "\\:\x00") || path.IsAbs(name) || clean != name ||
+	bad := name == "" || strings.ContainsAny(name, "\\\x00") || path.IsAbs(name) || clean != name ||
 		clean == ".." || strings.HasPrefix(clean, "../") || strings.HasSuffix(name, "/")
 	if bad {
 		return fmt.Errorf("%w: entry %q has a path outside the package", ErrUnsafe, name)
 	}
 	for _, part := range strings.Split(name, "/") {
-		if item.WindowsReservedName(part) || strings.HasSuffix(part, ".") || strings.HasSuffix(part, " ") ||
+		if item.WindowsReservedName(part) || strings.HasSuffix(part, ".") || strings.HasSuffix(part, " ") || strings.ContainsAny(part, `:*?"<>|`) ||
 			strings.IndexFunc(part, unicode.IsControl) >= 0 {
-			return fmt.Errorf("%w: entry %q is not a valid file name on Windows (device names like CON or NUL, a trailing dot or space, control characters)", ErrUnsafe, name)
+			return fmt.Errorf("%w: entry %q is not a valid file name on Windows (device names like CON or NUL, a trailing dot or space, one of : * ? \" < > |, control characters)", ErrUnsafe, name)
 		}
 	}
 	return nil

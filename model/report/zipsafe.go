@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -29,6 +30,9 @@ func openPackage(data []byte, opt ImportOptions) (*pkg, error) {
 	p := &pkg{files: map[string]*zip.File{}, opt: opt}
 	var declared uint64
 	for _, f := range zr.File {
+		if err := safePart(f); err != nil {
+			return nil, err
+		}
 		p.files[strings.TrimPrefix(f.Name, "/")] = f
 		declared += f.UncompressedSize64
 	}
@@ -68,4 +72,18 @@ func (p *pkg) read(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: part %s is compressed %d:1", ErrZipBomb, name, int64(len(b))/int64(f.CompressedSize64))
 	}
 	return b, nil
+}
+
+// safePart refuses parts Word never writes and that only matter to an
+// unpacking tool: paths leaving the package (zip-slip) and links.
+func safePart(f *zip.File) error {
+	name := f.Name
+	if strings.Contains(name, "\\") || strings.HasPrefix(name, "../") || strings.Contains(name, "/../") || name == ".." ||
+		strings.HasSuffix(name, "/..") || strings.ContainsRune(name, 0) {
+		return fmt.Errorf("%w (part %q has a path outside the document, which Word never writes)", ErrCorrupt, name)
+	}
+	if f.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("%w (part %q is a link, which Word never writes)", ErrCorrupt, name)
+	}
+	return nil
 }

@@ -1,0 +1,142 @@
+package hostile
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/delegate-itu/delegate/model/report"
+	"github.com/delegate-itu/delegate/model/store"
+)
+
+const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+
+// entry is one zip entry; raw entries carry a forged header.
+type entry struct {
+	name  string
+	data  []byte
+	mode  fs.FileMode // 0: a regular file
+	raw   *zip.FileHeader
+	store bool // no compression, so no ratio limit applies
+}
+
+func zipOf(t testing.TB, entries ...entry) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, en := range entries {
+		var err error
+		if en.raw != nil {
+			var w interface{ Write([]byte) (int, error) }
+			if w, err = zw.CreateRaw(en.raw); err == nil {
+				_, err = w.Write(en.data)
+			}
+		} else {
+			h := &zip.FileHeader{Name: en.name, Method: zip.Deflate}
+			if en.store {
+				h.Method = zip.Store
+			}
+			if en.mode != 0 {
+				h.SetMode(en.mode)
+			}
+			w, cerr := zw.CreateHeader(h)
+			if err = cerr; err == nil {
+				_, err = w.Write(en.data)
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// docx is a minimal Word package around a document body.
+func docx(t testing.TB, body string, extra ...entry) []byte {
+	return zipOf(t, append([]entry{{name: "[Content_Types].xml", data: []byte(`<Types/>`)},
+		{name: "word/document.xml", data: document(body)}}, extra...)...)
+}
+
+// storedDocx keeps document.xml uncompressed: size limits, not the
+// compression ratio, must stop it.
+func storedDocx(t testing.TB, body string) []byte {
+	return zipOf(t, entry{name: "word/document.xml", data: document(body), store: true})
+}
+
+func document(body string) []byte {
+	return []byte(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`)
+}
+
+func para(text string) string { return `<w:p><w:r><w:t>` + text + `</w:t></w:r></w:p>` }
+
+// deflated compresses data the way a zip bomb does, for a forged header.
+func deflated(t testing.TB, data []byte) []byte {
+	var b bytes.Buffer
+	fw, _ := flate.NewWriter(&b, flate.BestCompression)
+	fw.Write(data)
+	fw.Close()
+	return b.Bytes()
+}
+
+// noise is incompressible text, so size limits rather than ratio limits apply.
+func noise(n int) []byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	const letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = letters[r.IntN(len(letters))]
+	}
+	return b
+}
+
+// importDraft does what `delegatectl draft import` and the app do: read
+// the draft (which refuses what it cannot trust), then commit it.
+func importDraft(e *env, path string) error {
+	d, err := report.ImportFile(path, report.ImportOptions{})
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	parsed, err := json.Marshal(d)
+	if err != nil {
+		return err
+	}
+	_, err = e.ws.ImportDraft(store.DraftImport{Source: path, Data: data, Label: d.Label, Parsed: parsed, Paragraphs: d.Paragraphs()})
+	return err
+}
+
+// draftCase is a catalogue case importing a file made by data.
+func draftCase(name, file string, data func(t testing.TB) []byte, is error, want ...string) hostileCase {
+	return hostileCase{name: name, is: is, want: append([]string{file}, want...),
+		prepare: func(t *testing.T, e *env) func() error {
+			p := writeFile(t, e, file, data(t))
+			return func() error { return importDraft(e, p) }
+		}}
+}
+
+func nested(open, close string, n int) string {
+	return strings.Repeat(open, n) + close
+}
+
+func lol(depth int) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">`)
+	for i := 1; i <= depth; i++ {
+		fmt.Fprintf(&b, `<!ENTITY lol%d "%s">`, i, strings.Repeat(fmt.Sprintf("&lol%d;", i-1), 10))
+	}
+	fmt.Fprintf(&b, `]><w:document %s><w:body><w:p><w:r><w:t>&lol%d;</w:t></w:r></w:p></w:body></w:document>`, wNS, depth)
+	return b.String()
+}
