@@ -219,3 +219,9 @@ func bigFile(t *testing.T, e *env, name string, head []byte, size int64) string 
 	t.Cleanup(func() { _ = os.Remove(p) })
 	return p
 }
+
+func newWorkspace(t *testing.T) *store.Workspace {
+	w := storetest.New(t)
+	seedWorkspace(t, w)
+	return w
+}

@@ -155,7 +155,7 @@ func incomingParser(p string) func([]byte) error {
 			return firstErr(text(b), err, validate(&o), sameID(o.ID, id))
 		}
 	case p == ProfileFile:
-		return func(b []byte) error { _, err := ParseProfile(b); return firstErr(text(b), err) }
+		return func(b []byte) error { pr, err := ParseProfile(b); return firstErr(text(b), err, validate(&pr)) }
 	case p == ProcessCorrectionsFile:
 		return func(b []byte) error { _, err := process.ParseCorrections(b); return firstErr(text(b), err) }
 	case strings.HasPrefix(dir, DraftsDir+"/") && name == "draft.toml":
