@@ -13,4 +13,3 @@ import (
 // stale while the other window saves would mislead. The session tells
 // the user instead of silently showing the chooser.
 func lockedElsewhere(err error) bool { return errors.Is(err, store.ErrLocked) }
-
