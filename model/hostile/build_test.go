@@ -6,6 +6,8 @@ import (
 	"compress/flate"
 	"encoding/json"
 	"fmt"
+	"hash/crc32"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -88,6 +90,27 @@ func deflated(t testing.TB, data []byte) []byte {
 	return b.Bytes()
 }
 
+// gigaBomb (giga in spirit: any size costs the same to make) is a deflated part of mb megabytes of spaces made without
+// compressing them: one sync-flushed 1 MB block repeated, then a final
+// empty block. Its header is honest (size, CRC), as a careful attacker's is.
+func gigaBomb(t testing.TB, name string, mb int) entry {
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	var c bytes.Buffer
+	fw, _ := flate.NewWriter(&c, flate.BestCompression)
+	fw.Write(chunk)
+	fw.Flush()
+	block := c.Bytes()
+	comp := make([]byte, 0, len(block)*mb+2)
+	crc := uint32(0)
+	for i := 0; i < mb; i++ {
+		comp = append(comp, block...)
+		crc = crc32.Update(crc, crc32.IEEETable, chunk)
+	}
+	comp = append(comp, 0x03, 0x00)
+	return entry{raw: &zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc,
+		CompressedSize64: uint64(len(comp)), UncompressedSize64: uint64(mb) << 20}, data: comp}
+}
+
 // noise is incompressible text, so size limits rather than ratio limits apply.
 func noise(n int) []byte {
 	r := rand.New(rand.NewPCG(1, 2))
@@ -139,4 +162,23 @@ func lol(depth int) string {
 	}
 	fmt.Fprintf(&b, `]><w:document %s><w:body><w:p><w:r><w:t>&lol%d;</w:t></w:r></w:p></w:body></w:document>`, wNS, depth)
 	return b.String()
+}
+
+// TestGigaBombIsAValidZip: the bomb builder makes a part that unpacks, in
+// full, to exactly what its header says, so the reader's refusal is about
+// the ratio, not a broken file.
+func TestGigaBombIsAValidZip(t *testing.T) {
+	z := zipOf(t, gigaBomb(t, "x", 3))
+	zr, err := zip.NewReader(bytes.NewReader(z), int64(len(z)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.File[0].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, rc)
+	if err != nil || n != 3<<20 {
+		t.Fatalf("unpacked %d bytes: %v", n, err)
+	}
 }

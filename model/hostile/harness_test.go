@@ -90,7 +90,7 @@ func seedWorkspace(t *testing.T, w *store.Workspace) {
 }
 
 // measure runs op and returns its error, how long it took and the peak
-// live heap above the level when it started, sampled every millisecond.
+// live heap above the level when it started, sampled every 5 ms.
 func measure(op func() error) (took time.Duration, peak uint64, err error) {
 	runtime.GC()
 	var ms runtime.MemStats
@@ -100,7 +100,7 @@ func measure(op func() error) (took time.Duration, peak uint64, err error) {
 	var mu sync.Mutex
 	go func() {
 		defer close(done)
-		tick := time.NewTicker(time.Millisecond)
+		tick := time.NewTicker(5 * time.Millisecond)
 		defer tick.Stop()
 		for {
 			var m runtime.MemStats

@@ -126,7 +126,8 @@ func packageCases() []hostileCase {
 		packageCase("entry named COM1.docx", canon(map[string][]byte{"COM1.docx": []byte("x")}), export.ErrUnsafe, windows),
 		packageCase("entry with a colon", canon(map[string][]byte{"notes.txt:hidden": []byte("x")}), export.ErrUnsafe, windows),
 		packageCase("entry with a trailing dot", canon(map[string][]byte{"notes.": []byte("x")}), export.ErrUnsafe, windows),
-		packageCase("zip bomb", one("bomb.txt", make([]byte, 30<<20)), export.ErrUnsafe, "zip bomb"),
+		packageCase("zip bomb", func(t testing.TB) []byte { return zipOf(t, gigaBomb(t, "bomb.txt", 60)) }, export.ErrUnsafe, "zip bomb"),
+		packageCase("zip bomb by the zip library", one("bomb.txt", make([]byte, 4<<20)), export.ErrUnsafe, "zip bomb"),
 		packageCase("too many entries", func(t testing.TB) []byte {
 			es := make([]entry, 65)
 			for i := range es {

@@ -57,12 +57,21 @@ func (p *pkg) read(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	limit := min(p.opt.MaxEntryBytes, p.opt.MaxUnpackedBytes-p.unpacked)
-	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	// Stop as soon as the part unpacks past the ratio a real file has, so
+	// a bomb costs at most ratio × its compressed size, never its full size.
+	ratioCap := max(int64(f.CompressedSize64)*p.opt.MaxRatio, 1<<20)
+	if f.Method == zip.Store {
+		ratioCap = limit
+	}
+	b, err := io.ReadAll(io.LimitReader(rc, min(limit, ratioCap)+1))
 	if errors.Is(err, zip.ErrFormat) { // archive/zip: more data than the header declares
 		return nil, fmt.Errorf("%w: part %s unpacks past the limit its header declares", ErrZipBomb, name)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w (part %s: %v)", ErrCorrupt, name, err)
+	}
+	if int64(len(b)) > ratioCap && ratioCap < limit {
+		return nil, fmt.Errorf("%w: part %s is compressed more than %d:1", ErrZipBomb, name, p.opt.MaxRatio)
 	}
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("%w: part %s unpacks past the limit", ErrZipBomb, name)
