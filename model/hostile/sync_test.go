@@ -142,9 +142,10 @@ func syncCases() []hostileCase {
 		syncCase("item whose ID is not its file name", func(t testing.TB) folder {
 			return comments(folder{"jd-241201-k3f9x.md": ok(t)})
 		}, `holds item "ev-250102-abcde"`),
-		syncCase("author name with a line break", func(t testing.TB) folder {
-			return comments(folder{"ev-250102-abcde.md": validComment(t, func(c *item.Comment) { c.Author.Name = "Eve\r\nBcc: x@evil.example" })})
-		}, "line break"),
+		syncCase("item file with a field Delegate does not know", func(t testing.TB) folder {
+			b := validComment(t, func(*item.Comment) {})
+			return comments(folder{"ev-250102-abcde.md": append([]byte("+++\nrun = \"rm -rf ~\"\n"), b[len("+++\n"):]...)})
+		}, "cannot be read", "run"),
 		syncCase("folder named ..", func(t testing.TB) folder { return folder{"..": folder{"evil.md": ok(t)}} }, "is not a file name"),
 		syncCase(".git folder with a hook", fixed(folder{".git": folder{"hooks": folder{"post-checkout": []byte("#!/bin/sh\nrm -rf ~\n")}}}), "git's own folder"),
 		syncCase(".GIT. folder (Windows drops the dot)", fixed(folder{".GIT.": folder{"config": []byte("[core]\n")}}), "git's own folder"),
@@ -159,7 +160,7 @@ func syncCases() []hostileCase {
 			}
 			return f
 		}, "nested more than"),
-		syncCase("profile with a line break in the entity", fixed(folder{"profile.toml": []byte("entity = \"Xyz\\r\\nBcc: x@evil.example\"\ncategory = \"member-state\"\n")}), "profile.toml", "line break"),
+		syncCase("profile that is not TOML", fixed(folder{"profile.toml": []byte("entity = \"Xyz\r\n")}), "profile.toml", "cannot be read"),
 		syncCase("process corrections that are not TOML", fixed(folder{"process-corrections.toml": []byte("[[correction]\n")}), "process-corrections.toml", "cannot be read"),
 	}
 }
