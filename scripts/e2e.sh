@@ -26,6 +26,7 @@ git -C "$ws" fsck --strict || fail "git fsck on the workspace"
 [ -z "$(git -C "$ws" status --porcelain)" ] || fail "git status not clean after a save"
 
 scripts/e2e-export.sh "$bin"
+scripts/e2e-network.sh "$bin"
 
 scripts/screenshot.sh "$bin/delegate" "$out/window.png" DELEGATE_TODAY=2025-06-01
 echo "e2e: ok"

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 t=${FUZZTIME:-10s}
 n=0
+total=0
 for pkg in $(go list ./model/... ./cmd/delegatectl ./scripts/...); do
   for f in $(go test -list '^Fuzz' "$pkg" 2>/dev/null | grep '^Fuzz' || true); do
     echo "fuzz: $pkg $f ($t)"
@@ -22,7 +23,10 @@ for pkg in $(go list ./model/... ./cmd/delegatectl ./scripts/...); do
       fi
     fi
     n=$((n + 1))
+    execs=$(grep -o 'execs: [0-9]*' /tmp/fuzz.$$.log | tail -1 | awk '{print $2}')
+    echo "fuzz: $f: ${execs:-?} executions"
+    total=$((total + ${execs:-0}))
   done
 done
 rm -f /tmp/fuzz.$$.log
-echo "fuzz: $n targets, $t each, no failure"
+echo "fuzz: $n targets, $t each, $total executions, no failure"

@@ -7,7 +7,7 @@
 set -euo pipefail
 declare -A groups=(
   [build]="gcc pkg-config git libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev"
-  [e2e]="xvfb xauth x11-utils imagemagick poppler-utils libreoffice-writer-nogui fonts-dejavu-core xdotool fonts-wqy-microhei"
+  [e2e]="xvfb xauth x11-utils imagemagick poppler-utils libreoffice-writer-nogui fonts-dejavu-core xdotool fonts-wqy-microhei strace"
   [bench]="git pandoc"
 )
 want=()

@@ -111,7 +111,13 @@ func (s *Session) start() {
 		target = s.app.Preferences().String(prefLastWorkspace)
 	}
 	if target != "" {
-		if err := s.openTarget(target); err == nil {
+		err := s.openTarget(target)
+		if err == nil {
+			return
+		}
+		if lockedElsewhere(err) { // another instance has it: say so, do not fall back silently
+			s.showChooser()
+			s.showError(err)
 			return
 		}
 	}

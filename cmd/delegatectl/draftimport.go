@@ -25,11 +25,11 @@ func runDraftImport(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("usage: delegatectl draft import FILE [--label L] [--workspace DIR]")
 	}
-	data, err := os.ReadFile(pos[0])
+	d, err := report.ImportFile(pos[0], report.ImportOptions{Label: *label}) // refuses a huge file unread
 	if err != nil {
 		return usageError{err}
 	}
-	d, err := report.ImportFile(pos[0], report.ImportOptions{Label: *label})
+	data, err := os.ReadFile(pos[0])
 	if err != nil {
 		return usageError{err}
 	}

@@ -25,13 +25,9 @@ func runPackage(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef(usage)
 	}
-	data, err := os.ReadFile(pos[0])
+	p, err := export.VerifyFile(pos[0])
 	if err != nil {
-		return usageError{err}
-	}
-	p, err := export.Verify(data)
-	if err != nil {
-		if errors.Is(err, export.ErrNotPackage) {
+		if errors.Is(err, export.ErrNotPackage) || errors.Is(err, os.ErrNotExist) {
 			return usagef("%s: %v", pos[0], err)
 		}
 		return fmt.Errorf("%s: %w", pos[0], err)

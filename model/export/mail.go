@@ -121,6 +121,9 @@ type envelope struct {
 }
 
 func (e envelope) write(attachName string, attachment []byte) ([]byte, error) {
+	if err := e.checkHeaders(); err != nil {
+		return nil, err
+	}
 	m := mail.NewMsg()
 	if err := m.FromFormat(e.sender.Name, e.sender.Email); err != nil {
 		return nil, fmt.Errorf("%w: sender address %q: %v", ErrRefused, e.sender.Email, err)

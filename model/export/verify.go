@@ -9,8 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"strings"
+	"unicode"
+
+	"github.com/delegate-itu/delegate/model/item"
 )
 
 // Limits for reading a package received by e-mail: generous for real
@@ -53,14 +57,9 @@ func Verify(data []byte) (*Package, error) {
 	if !ok {
 		return nil, fmt.Errorf("%w: it has no %s", ErrNotPackage, ManifestFile)
 	}
-	var m Manifest
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("%w: %s cannot be read: %v", ErrTampered, ManifestFile, err)
-	}
-	if m.Format != FormatVersion {
-		return nil, fmt.Errorf("%w: manifest format %q (this Delegate reads %s)", ErrNotPackage, m.Format, FormatVersion)
+	m, err := parseManifest(raw)
+	if err != nil {
+		return nil, err
 	}
 	if err := checkHashes(m, files); err != nil {
 		return nil, err
@@ -69,6 +68,46 @@ func Verify(data []byte) (*Package, error) {
 		return nil, fmt.Errorf("%w: the zip differs from the one Delegate made from these files (re-zipped or edited)", ErrTampered)
 	}
 	return &Package{Manifest: m, Files: files}, nil
+}
+
+// MaxPackageBytes bounds a package file read from disk: a real package is
+// a few hundred kilobytes, so anything this large is refused unread.
+const MaxPackageBytes = 64 << 20
+
+// VerifyFile reads a package from disk, refusing a file too large to be
+// one before reading it, then verifies it like Verify.
+func VerifyFile(path string) (*Package, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%w: %s is not a file", ErrNotPackage, path)
+	}
+	if st.Size() > MaxPackageBytes {
+		return nil, fmt.Errorf("%w: it is %.1f MB, and a submission package is at most %d MB", ErrNotPackage,
+			float64(st.Size())/(1<<20), MaxPackageBytes>>20)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Verify(data)
+}
+
+// parseManifest reads manifest.json strictly: unknown fields or another
+// format version are refused.
+func parseManifest(raw []byte) (Manifest, error) {
+	var m Manifest
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		return Manifest{}, fmt.Errorf("%w: %s cannot be read: %v", ErrTampered, ManifestFile, err)
+	}
+	if m.Format != FormatVersion {
+		return Manifest{}, fmt.Errorf("%w: manifest format %q (this Delegate reads %s)", ErrNotPackage, m.Format, FormatVersion)
+	}
+	return m, nil
 }
 
 func readEntries(zr *zip.Reader) (map[string][]byte, error) {
@@ -80,6 +119,9 @@ func readEntries(zr *zip.Reader) (map[string][]byte, error) {
 	for _, f := range zr.File {
 		if err := safeName(f.Name); err != nil {
 			return nil, err
+		}
+		if !f.Mode().IsRegular() {
+			return nil, fmt.Errorf("%w: entry %q is a link or a folder, not a file", ErrUnsafe, f.Name)
 		}
 		if _, dup := files[f.Name]; dup {
 			return nil, fmt.Errorf("%w: %s appears twice", ErrTampered, f.Name)
@@ -122,10 +164,16 @@ func readEntry(f *zip.File) ([]byte, error) {
 // into (zip-slip) or that are not plain files.
 func safeName(name string) error {
 	clean := path.Clean(name)
-	bad := name == "" || strings.ContainsAny(name, "\\:\x00") || path.IsAbs(name) || clean != name ||
+	bad := name == "" || strings.ContainsAny(name, "\\\x00") || path.IsAbs(name) || clean != name ||
 		clean == ".." || strings.HasPrefix(clean, "../") || strings.HasSuffix(name, "/")
 	if bad {
 		return fmt.Errorf("%w: entry %q has a path outside the package", ErrUnsafe, name)
+	}
+	for _, part := range strings.Split(name, "/") {
+		if item.WindowsReservedName(part) || strings.HasSuffix(part, ".") || strings.HasSuffix(part, " ") || strings.ContainsAny(part, `:*?"<>|`) ||
+			strings.IndexFunc(part, unicode.IsControl) >= 0 {
+			return fmt.Errorf("%w: entry %q is not a valid file name on Windows (device names like CON or NUL, a trailing dot or space, one of : * ? \" < > |, control characters)", ErrUnsafe, name)
+		}
 	}
 	return nil
 }

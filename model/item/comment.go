@@ -19,6 +19,9 @@ func (p Person) Validate(field string) error {
 	if strings.TrimSpace(p.Name) == "" {
 		return fieldErr(field+".name", "is required")
 	}
+	if err := checkLine(field+".name", p.Name); err != nil {
+		return err
+	}
 	return checkEmail(field+".email", p.Email, true)
 }
 

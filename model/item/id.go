@@ -57,6 +57,9 @@ func checkID(id string) error {
 			return fieldErr("id", "%q may hold only a-z, 0-9 and '-' (not first)", id)
 		}
 	}
+	if WindowsReservedName(id) {
+		return fieldErr("id", "%q is a device name on Windows (like CON or NUL) and cannot name a file", id)
+	}
 	return nil
 }
 

@@ -55,6 +55,9 @@ func (p *Profile) Validate() error {
 	if strings.TrimSpace(p.Entity) == "" {
 		return fieldErr("entity", "is required (the name that appears as Source)")
 	}
+	if err := checkLines("entity", p.Entity, "country", p.Country); err != nil {
+		return err
+	}
 	if _, err := ParseCategory(string(p.Category)); err != nil {
 		return err
 	}
@@ -63,6 +66,9 @@ func (p *Profile) Validate() error {
 		f := fmt.Sprintf("contacts[%d]", i)
 		if strings.TrimSpace(c.Name) == "" {
 			return fieldErr(f+".name", "is required")
+		}
+		if err := checkLines(f+".name", c.Name, f+".organization", c.Organization, f+".country", c.Country, f+".phone", c.Phone); err != nil {
+			return err
 		}
 		if err := checkEmail(f+".email", c.Email, true); err != nil {
 			return err
@@ -121,6 +127,9 @@ func (n *Nomination) Validate() error {
 		return fieldErr("name", "is required")
 	case strings.TrimSpace(n.Organization) == "":
 		return fieldErr("organization", "is required (the nominating entity or organization)")
+	}
+	if err := checkLines("name", n.Name, "organization", n.Organization, "country", n.Country, "phone", n.Phone); err != nil {
+		return err
 	}
 	if err := checkEmail("email", n.Email, true); err != nil {
 		return err

@@ -27,6 +27,9 @@ func ParseDate(s string) (Date, error) {
 	if len(parts) < 2 || len(parts) > 3 || len(parts[0]) != 4 || len(parts[1]) != 2 {
 		return Date{}, fmt.Errorf("%q is %w: write it as YYYY-MM-DD (or YYYY-MM when the day is not known)", s, ErrBadDate)
 	}
+	if strings.Trim(strings.Join(parts, ""), "0123456789") != "" { // Atoi would take "+1"
+		return Date{}, fmt.Errorf("%q is %w: write it as YYYY-MM-DD with digits only", s, ErrBadDate)
+	}
 	y, err1 := strconv.Atoi(parts[0])
 	m, err2 := strconv.Atoi(parts[1])
 	if err1 != nil || err2 != nil || m < 1 || m > 12 || y < 1900 || y > 2200 {

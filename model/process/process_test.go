@@ -223,7 +223,7 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("%s: %v %q %q", in, err, d.Human(), d.String())
 		}
 	}
-	for _, in := range []string{"", "2025", "16/06/2025", "2025-6-1", "2025-00-10", "2025-06-31", "x-y-z"} {
+	for _, in := range []string{"", "2025", "16/06/2025", "2025-6-1", "2025-00-10", "2025-06-31", "x-y-z", "2000-+1", "+025-06-01", "2025-06-+1"} { // the last three found by FuzzParseDate
 		if _, err := ParseDate(in); !errors.Is(err, ErrBadDate) {
 			t.Errorf("%q: err = %v", in, err)
 		}

@@ -61,7 +61,7 @@ func ImportFile(path string, opt ImportOptions) (*Draft, error) {
 		return nil, fmt.Errorf("open draft: %w", err)
 	}
 	if st.Size() > opt.MaxFileBytes {
-		return nil, tooLarge(st.Size(), opt.MaxFileBytes)
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), tooLarge(st.Size(), opt.MaxFileBytes))
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -122,6 +122,9 @@ func importBySniff(name string, data []byte, opt ImportOptions) (*Draft, error) 
 	}
 	if !utf8.Valid(data) {
 		return nil, ErrInvalidText
+	}
+	if bytes.IndexByte(data, 0) >= 0 { // UTF-16 ("Unicode" in Notepad) or a binary file
+		return nil, fmt.Errorf("%w (it holds NUL bytes, so it is not plain UTF-8 text)", ErrInvalidText)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if ext == ".txt" || ext == ".text" {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
@@ -29,6 +30,9 @@ func openPackage(data []byte, opt ImportOptions) (*pkg, error) {
 	p := &pkg{files: map[string]*zip.File{}, opt: opt}
 	var declared uint64
 	for _, f := range zr.File {
+		if err := safePart(f); err != nil {
+			return nil, err
+		}
 		p.files[strings.TrimPrefix(f.Name, "/")] = f
 		declared += f.UncompressedSize64
 	}
@@ -53,12 +57,21 @@ func (p *pkg) read(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	limit := min(p.opt.MaxEntryBytes, p.opt.MaxUnpackedBytes-p.unpacked)
-	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	// Stop as soon as the part unpacks past the ratio a real file has, so
+	// a bomb costs at most ratio × its compressed size, never its full size.
+	ratioCap := max(int64(f.CompressedSize64)*p.opt.MaxRatio, 1<<20)
+	if f.Method == zip.Store {
+		ratioCap = limit
+	}
+	b, err := io.ReadAll(io.LimitReader(rc, min(limit, ratioCap)+1))
 	if errors.Is(err, zip.ErrFormat) { // archive/zip: more data than the header declares
 		return nil, fmt.Errorf("%w: part %s unpacks past the limit its header declares", ErrZipBomb, name)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%w (part %s: %v)", ErrCorrupt, name, err)
+	}
+	if int64(len(b)) > ratioCap && ratioCap < limit {
+		return nil, fmt.Errorf("%w: part %s is compressed more than %d:1", ErrZipBomb, name, p.opt.MaxRatio)
 	}
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("%w: part %s unpacks past the limit", ErrZipBomb, name)
@@ -68,4 +81,18 @@ func (p *pkg) read(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%w: part %s is compressed %d:1", ErrZipBomb, name, int64(len(b))/int64(f.CompressedSize64))
 	}
 	return b, nil
+}
+
+// safePart refuses parts Word never writes and that only matter to an
+// unpacking tool: paths leaving the package (zip-slip) and links.
+func safePart(f *zip.File) error {
+	name := f.Name
+	if strings.Contains(name, "\\") || strings.HasPrefix(name, "../") || strings.Contains(name, "/../") || name == ".." ||
+		strings.HasSuffix(name, "/..") || strings.ContainsRune(name, 0) {
+		return fmt.Errorf("%w (part %q has a path outside the document, which Word never writes)", ErrCorrupt, name)
+	}
+	if f.Mode()&os.ModeSymlink != 0 {
+		return fmt.Errorf("%w (part %q is a link, which Word never writes)", ErrCorrupt, name)
+	}
+	return nil
 }

@@ -27,7 +27,13 @@ func writeFileAtomic(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	_, err = f.Write(data[:len(data)/2])
+	if err == nil {
+		err = faultAt(path)
+	}
+	if err == nil {
+		_, err = f.Write(data[len(data)/2:])
+	}
 	if err == nil {
 		err = f.Sync()
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -34,6 +35,11 @@ func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) 
 	if w.user.Name == "" || w.user.Email == "" {
 		return plumbing.ZeroHash, ErrNoUser
 	}
+	if _, err := os.Stat(w.journalPath()); err == nil { // an earlier save could not update the folder
+		if err := w.recoverSave(); err != nil {
+			return plumbing.ZeroHash, saveFailed(err, false)
+		}
+	}
 	branch, parent, parentTree, err := w.head()
 	if err != nil {
 		return plumbing.ZeroHash, err
@@ -49,24 +55,26 @@ func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) 
 		}
 	}
 	if err := w.writeJournal(paths); err != nil {
-		return plumbing.ZeroHash, err
+		return plumbing.ZeroHash, saveFailed(err, false)
 	}
 	root, err := w.updateTree(parentTree, changes)
 	if err != nil {
-		return plumbing.ZeroHash, err
+		_ = w.clearJournal()
+		return plumbing.ZeroHash, saveFailed(err, false)
 	}
 	if root == parentTree && !parent.IsZero() {
 		return plumbing.ZeroHash, w.clearJournal()
 	}
 	h, err := w.writeCommit(msg, root, parent)
-	if err != nil {
-		return plumbing.ZeroHash, err
+	if err == nil {
+		err = w.setRef(branch, h)
 	}
-	if err := w.setRef(branch, h); err != nil {
-		return plumbing.ZeroHash, err
+	if err != nil {
+		_ = w.clearJournal()
+		return plumbing.ZeroHash, saveFailed(err, false)
 	}
 	if err := w.syncFiles(changes); err != nil {
-		return h, err
+		return h, saveFailed(err, true) // the journal stays, so Open repairs the folder
 	}
 	w.noteCommit(h, parent, noted)
 	return h, w.clearJournal()

@@ -1,17 +1,13 @@
 package store_test
 
 import (
-	"bufio"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/delegate-itu/delegate/model/store"
 	"github.com/delegate-itu/delegate/model/store/storetest"
@@ -37,6 +33,7 @@ func saveForever(dir string) {
 		fmt.Println("open:", err)
 		os.Exit(3)
 	}
+	fmt.Println("opened")
 	cs, _ := w.Comments()
 	for n := 0; ; n++ {
 		if n%5 == 0 || len(cs) == 0 {
@@ -51,88 +48,6 @@ func saveForever(dir string) {
 		}
 		fmt.Printf("saved %s %s\n", c.ID, c.Body)
 	}
-}
-
-func TestKillWhileSaving(t *testing.T) {
-	w := storetest.New(t)
-	dir := w.Dir()
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	for round := 0; round < 4; round++ {
-		saved := runAndKill(t, dir, time.Duration(150+round*70)*time.Millisecond)
-		w, err := store.Open(dir, store.Options{})
-		if err != nil {
-			t.Fatalf("round %d: reopen after kill: %v", round, err)
-		}
-		if len(saved) == 0 {
-			t.Fatalf("round %d: the child saved nothing", round)
-		}
-		for id, body := range saved {
-			c, err := w.Comment(id)
-			if err != nil {
-				t.Fatalf("round %d: committed comment %s lost: %v", round, id, err)
-			}
-			// The child may have committed one more edit after its last report,
-			// never fewer.
-			if editNumber(c.Body) < editNumber(body) {
-				t.Fatalf("round %d: %s has %q, want %q or later", round, id, c.Body, body)
-			}
-			if vs, err := w.History(id); err != nil || len(vs) == 0 {
-				t.Fatalf("round %d: history of %s: %v", round, id, err)
-			}
-		}
-		t.Logf("round %d: %d comments checked; recovered: %q", round, len(saved), w.Recovered())
-		if err := w.Close(); err != nil {
-			t.Fatal(err)
-		}
-		storetest.CheckGit(t, dir)
-	}
-}
-
-// runAndKill starts the saving child, SIGKILLs it d after its first
-// reported save (so a slow, loaded machine still kills it mid-loop, not
-// before it started), and returns the last body each comment was reported
-// saved with.
-func runAndKill(t *testing.T, dir string, d time.Duration) map[string]string {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), envCrashChild+"="+dir)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	saved := map[string]string{}
-	done, first := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(done)
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			f := strings.SplitN(sc.Text(), " ", 3)
-			if len(f) == 3 && f[0] == "saved" {
-				if len(saved) == 0 {
-					close(first)
-				}
-				saved[f[1]] = f[2]
-			} else {
-				t.Errorf("child: %s", sc.Text())
-			}
-		}
-	}()
-	select {
-	case <-first:
-		time.Sleep(d)
-	case <-done: // the child stopped by itself: its output says why
-	case <-time.After(time.Minute):
-		t.Error("the child reported no save within a minute")
-	}
-	_ = cmd.Process.Signal(syscall.SIGKILL)
-	<-done
-	_ = cmd.Wait()
-	return saved
 }
 
 func TestRecoverInterruptedSave(t *testing.T) {

@@ -180,6 +180,11 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, error) {
 		return nil, fmt.Errorf("%w: read %s: %v", ErrUnreachable, r.URL, err)
 	}
 	dst := sinkOf(w.st, filepath.Join(w.dir, ".git", "objects"))
+	for id, h := range heads { // checked before anything is copied
+		if err := checkIncoming(src.Storer, h, dst.has); err != nil {
+			return nil, fmt.Errorf("the work of %s on %s: %w", id, r.Name, err)
+		}
+	}
 	for _, h := range heads {
 		if _, err := copyClosure(src.Storer, dst, h); err != nil {
 			return nil, fmt.Errorf("copy from %s: %w", r.URL, err)

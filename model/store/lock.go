@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 )
 
@@ -29,6 +30,9 @@ type LockedError struct {
 }
 
 func (e *LockedError) Error() string {
+	if e.Info.PID == 0 {
+		return fmt.Sprintf("workspace %s is being opened by another Delegate on this computer; try again in a few seconds", e.Dir)
+	}
 	return fmt.Sprintf("workspace %s is in use by %s on %s (pid %d) since %s; close Delegate there first",
 		e.Dir, e.Info.User, e.Info.Host, e.Info.PID, e.Info.Since.Local().Format("2006-01-02 15:04"))
 }
@@ -50,10 +54,9 @@ func acquireLock(dir, user string) (stale bool, err error) {
 	me := LockInfo{User: user, Host: host, PID: os.Getpid(), Since: time.Now().UTC().Truncate(time.Second)}
 	data, _ := json.Marshal(me)
 	for attempt := 0; attempt < 2; attempt++ {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		err := createLock(path, data)
 		if err == nil {
-			_, err = f.Write(data) // no fsync: after a crash the lock is stale anyway
-			return stale, errors.Join(err, f.Close())
+			return stale, nil
 		}
 		if !errors.Is(err, os.ErrExist) {
 			return stale, err
@@ -71,6 +74,29 @@ func acquireLock(dir, user string) (stale bool, err error) {
 		stale = true
 	}
 	return stale, fmt.Errorf("could not lock workspace %s", dir)
+}
+
+// createLock creates the lock file with its content in one step: written
+// to a temporary file, then hard-linked to the lock's name, which fails if
+// the lock exists. A crash can then never leave an empty lock behind that
+// would refuse the next open. Where hard links are not supported (some
+// USB drives), it falls back to an exclusive create, then a write.
+func createLock(path string, data []byte) error {
+	tmp := path + tmpMarker + strconv.Itoa(os.Getpid())
+	if err := os.WriteFile(tmp, data, 0o644); err != nil { // no fsync: after a crash the lock is stale anyway
+		return err
+	}
+	defer os.Remove(tmp)
+	err := os.Link(tmp, path)
+	if err == nil || errors.Is(err, os.ErrExist) {
+		return err
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return errors.Join(err, f.Close())
 }
 
 func readLock(path string) (LockInfo, bool) {

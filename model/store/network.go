@@ -78,7 +78,20 @@ func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.A
 	default:
 		return nil, netError(r, err)
 	}
-	return peopleRefs(w.st, "refs/remotes/"+r.Name+"/people/")
+	heads, err := peopleRefs(w.st, "refs/remotes/"+r.Name+"/people/")
+	if err != nil {
+		return nil, err
+	}
+	known, err := w.headObjects()
+	if err != nil {
+		return nil, err
+	}
+	for id, h := range heads { // fetched objects are inert until merged
+		if err := checkIncoming(w.st, h, known); err != nil {
+			return nil, fmt.Errorf("the work of %s on %s: %w", id, r.Name, err)
+		}
+	}
+	return heads, nil
 }
 
 // isNoMatch: the remote has no people/* branch yet (nobody published).

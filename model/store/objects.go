@@ -71,7 +71,13 @@ func writeFileQuick(path string, data []byte, perm os.FileMode) error {
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	_, err = f.Write(data[:len(data)/2])
+	if err == nil {
+		err = faultAt(path)
+	}
+	if err == nil {
+		_, err = f.Write(data[len(data)/2:])
+	}
 	err = errors.Join(err, f.Chmod(perm), f.Close())
 	if err == nil {
 		err = os.Rename(f.Name(), path)

@@ -1,0 +1,53 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"syscall"
+)
+
+// Errors a save can meet on the disk, in the user's words. They are
+// wrapped so callers tell them apart with errors.Is.
+var (
+	// ErrDiskFull: the drive holding the workspace has no space left.
+	ErrDiskFull = errors.New("the disk holding the workspace is full; free some space, then save again")
+	// ErrNoPermission: the workspace folder may not be written to.
+	ErrNoPermission = errors.New("no permission to write in the workspace folder (or the drive is read-only)")
+)
+
+// writeFault, when a test sets it, is asked before each file the store
+// writes is put in place; an error it returns stands for the disk
+// refusing the write (full, read-only), after half the data was written.
+var writeFault func(path string) error
+
+func faultAt(path string) error {
+	if writeFault == nil {
+		return nil
+	}
+	return writeFault(path)
+}
+
+// diskErr names a disk-full or permission error in the user's words and
+// keeps the system's error for the details.
+func diskErr(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
+		return fmt.Errorf("%w (%v)", ErrDiskFull, err)
+	case errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("%w (%v)", ErrNoPermission, err)
+	}
+	return err
+}
+
+// saveFailed explains a failed save: before the commit point nothing
+// changed; after it the save is in the history and only the file in the
+// folder lags, which the next Open repairs from the journal.
+func saveFailed(err error, committed bool) error {
+	if committed {
+		return fmt.Errorf("saved in the history, but the file in the workspace folder could not be updated (Delegate repairs it when the workspace is opened again): %w", diskErr(err))
+	}
+	return fmt.Errorf("not saved, the previous version is kept: %w", diskErr(err))
+}
