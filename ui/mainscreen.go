@@ -27,6 +27,8 @@ type mainScreen struct {
 	items  *itemsScreen
 	carry  *carryScreen
 
+	opinions *opinionScreen // the Opinions place (opinion.go)
+
 	tabs                        *container.AppTabs
 	draftTab, itemsTab, timeTab *container.TabItem
 	status                      *widget.Label
@@ -43,6 +45,7 @@ func (s *Session) showMain() {
 	m.nav = newNavigator(m)
 	m.items = newItemsScreen(m)
 	m.carry = newCarryScreen(m)
+	m.opinions = newOpinionScreen(m)
 	draft := container.NewHSplit(m.reader.buildUI(), m.editor.buildUI())
 	draft.Offset = 0.56
 	body := container.NewHSplit(m.nav.buildUI(), draft)
@@ -50,13 +53,15 @@ func (s *Session) showMain() {
 	m.draftTab = container.NewTabItemWithIcon(lang.L("Draft"), theme.DocumentIcon(), body)
 	m.itemsTab = container.NewTabItemWithIcon(lang.L("Items"), theme.ListIcon(), m.items.buildUI())
 	m.timeTab = container.NewTabItemWithIcon(lang.L("Timeline"), theme.HistoryIcon(), s.timeline.buildUI())
-	m.tabs = container.NewAppTabs(m.draftTab, m.itemsTab, m.timeTab)
+	m.opinions.tab = container.NewTabItemWithIcon(lang.L("Opinions"), theme.DocumentCreateIcon(), m.opinions.buildUI())
+	m.tabs = container.NewAppTabs(m.draftTab, m.itemsTab, m.timeTab, m.opinions.tab)
 	s.win.SetContent(container.NewBorder(nil, m.status, nil, nil, m.tabs))
 	s.win.SetMainMenu(s.buildMenu())
 	s.addShortcuts()
 	m.refresh()
 	m.sayOpened()
 	m.editor.recover()
+	m.opinions.recover()
 	show := s.opt.Show
 	s.opt.Show = "" // only at start
 	m.showFirst(show)
@@ -153,6 +158,8 @@ func (m *mainScreen) showFirst(name string) {
 		m.tabs.Select(m.itemsTab)
 	case "timeline":
 		m.tabs.Select(m.timeTab)
+	case "opinion":
+		m.opinions.demo()
 	case "proposal", "history":
 		m.demo(name)
 	case "carry", "changed":
@@ -232,6 +239,7 @@ func (s *Session) shortcutItems() []*fyne.MenuItem {
 		mk(lang.L("Timeline"), ctrl(fyne.Key3), func() { m.tabs.Select(m.timeTab) }),
 		mk(lang.L("Import a new draft…"), ctrl(fyne.KeyI), m.onImport),
 		mk(lang.L("History of this comment"), ctrl(fyne.KeyH), m.onHistory),
+		mk(lang.L("Opinions"), ctrl(fyne.Key5), m.opinions.show),
 	}
 }
 

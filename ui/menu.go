@@ -17,12 +17,14 @@ func (s *Session) buildMenu() *fyne.MainMenu {
 	m := s.main
 	sc := s.shortcutItems()
 	file := fyne.NewMenu(lang.L("File"), sc[8], fyne.NewMenuItem(lang.L("Import a sample draft"), m.onImportSample), fyne.NewMenuItemSeparator(), open)
+	file.Items = append(file.Items[:2], append(m.opinions.fileItems(), file.Items[2:]...)...)
 	undo := fyne.NewMenuItem(lang.L("Undo typing"), func() { s.undo(false) })
 	undo.Shortcut = &fyne.ShortcutUndo{}
 	redo := fyne.NewMenuItem(lang.L("Redo typing"), func() { s.undo(true) })
 	redo.Shortcut = &fyne.ShortcutRedo{}
 	edit := fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), sc[0], sc[1], fyne.NewMenuItemSeparator(), sc[2], sc[9])
-	view := fyne.NewMenu(lang.L("View"), sc[3], sc[4], fyne.NewMenuItemSeparator(), sc[5], sc[6], sc[7])
+	edit.Items = append(edit.Items, m.opinions.editItems()...)
+	view := fyne.NewMenu(lang.L("View"), sc[3], sc[4], fyne.NewMenuItemSeparator(), sc[5], sc[6], sc[7], sc[10])
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 

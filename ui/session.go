@@ -59,7 +59,8 @@ type Options struct {
 	// data folder (store.Dir).
 	SampleDir string
 	// Show picks the first screen after opening: "reader" (default),
-	// "items", "timeline", "proposal", "history", "changed", "carry".
+	// "items", "timeline", "proposal", "history", "changed", "carry",
+	// "opinion".
 	// For demonstrations and screenshots.
 	Show string
 }
@@ -136,6 +137,7 @@ func (s *Session) closeWork() {
 	}
 	if s.main != nil {
 		s.main.editor.autosaveNow()
+		s.main.opinions.ed.autosaveNow()
 	}
 	_ = s.work.ws.Close()
 	s.work, s.main = nil, nil

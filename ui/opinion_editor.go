@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report"
+)
+
+// opinionEditor edits one Opinion proposal as structured blocks; the
+// labels shown beside the fields and the preview are computed from it.
+type opinionEditor struct {
+	sc      *opinionScreen
+	cur     item.Opinion
+	base    *report.Opinion // the report's draft Opinion an amendment changes
+	active  bool
+	dirty   bool
+	loading bool
+
+	heading *widget.Label
+	title   *opEntry
+	theme   *widget.Select
+	reasons *textArea
+	blocks  *fyne.Container
+	state   *widget.Label
+	save    *widget.Button
+	form    *fyne.Container
+	empty   *widget.Label
+	scroll  *container.Scroll
+	preview *opinionPreview
+
+	fields map[fyne.Focusable]opPos
+	at     map[opPos]fyne.Focusable
+	labels map[opPos]string // computed labels, as shown
+}
+
+func newOpinionEditor(sc *opinionScreen) *opinionEditor {
+	ed := &opinionEditor{sc: sc, preview: newOpinionPreview()}
+	ed.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ed.heading.Wrapping = fyne.TextWrapWord
+	ed.title = newOpEntry(ed, opPos{part: partTitle}, "", false)
+	ed.title.SetPlaceHolder(lang.L("Title of the Opinion"))
+	themes := []string{lang.L("(none)")}
+	for i, t := range item.SubThemes {
+		themes = append(themes, fmt.Sprintf("%d %s", i+1, oneLine(t, 48)))
+	}
+	ed.theme = widget.NewSelect(themes, func(string) { ed.changed() })
+	ed.reasons = newTextArea(3)
+	ed.reasons.SetPlaceHolder(lang.L("Why the delegation proposes this"))
+	ed.reasons.OnChanged = func(string) { ed.changed() }
+	ed.blocks = container.NewVBox()
+	ed.state = widget.NewLabel("")
+	ed.state.Wrapping = fyne.TextWrapWord
+	ed.save = widget.NewButtonWithIcon(lang.L("Save"), theme.DocumentSaveIcon(), ed.onSave)
+	ed.save.Importance = widget.HighImportance
+	ed.empty = widget.NewLabel(lang.L("Open an Opinion proposal from the list, or start one: New draft Opinion… or Amend a draft Opinion…"))
+	ed.empty.Wrapping = fyne.TextWrapWord
+	return ed
+}
+
+func (ed *opinionEditor) buildUI() fyne.CanvasObject {
+	bold := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	help := widget.NewLabel(lang.L("Letters, numbers and end punctuation are computed. Keys: Enter adds an item · Alt+Up / Alt+Down move the item or block · Alt+Right makes an item a sub-item, Alt+Left an item again · Alt+Delete removes it."))
+	help.Wrapping = fyne.TextWrapWord
+	help.Importance = widget.LowImportance
+	buttons := container.NewHBox(ed.save, layout.NewSpacer(),
+		widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), ed.onClose))
+	ed.form = container.NewVBox(ed.heading,
+		bold(lang.L("Title")), ed.title,
+		container.NewBorder(nil, nil, bold(lang.L("Sub-theme")), nil, ed.theme),
+		help, ed.blocks,
+		bold(lang.L("Reasons")), ed.reasons,
+		ed.state, buttons)
+	ed.form.Hide()
+	ed.scroll = container.NewVScroll(container.NewVBox(ed.empty, ed.form))
+	return ed.scroll
+}
+
+// load puts o into the form; base is the report's text it amends, if any.
+func (ed *opinionEditor) load(o item.Opinion, base *report.Opinion) {
+	ed.loading = true
+	defer func() { ed.loading = false }()
+	ed.cur, ed.base, ed.active, ed.dirty = o, base, true, false
+	ed.heading.SetText(ed.headingText())
+	ed.title.SetText(o.Title)
+	ed.theme.SetSelectedIndex(max(0, min(o.SubTheme, len(item.SubThemes))))
+	ed.reasons.SetText(o.Reasons)
+	ed.rebuild()
+	ed.empty.Hide()
+	ed.form.Show()
+}
+
+func (ed *opinionEditor) headingText() string {
+	w := ed.sc.m.s.work
+	switch {
+	case ed.cur.Amends > 0 && ed.base != nil:
+		return lang.L("Amendment to draft Opinion {{.N}} of the {{.Draft}}", map[string]any{"N": ed.cur.Amends, "Draft": w.cur.Label})
+	case ed.cur.Amends > 0:
+		return lang.L("Amendment to draft Opinion {{.N}} (not in the draft you have imported: no revision marks)", map[string]any{"N": ed.cur.Amends})
+	}
+	return lang.L("New draft Opinion")
+}
+
+// close empties the editor.
+func (ed *opinionEditor) close() {
+	ed.active, ed.dirty = false, false
+	ed.form.Hide()
+	ed.empty.Show()
+	ed.preview.box.Objects = nil
+	ed.preview.box.Refresh()
+}
+
+// changed follows a field edit: the preview and the autosave.
+func (ed *opinionEditor) changed() {
+	if ed.loading || !ed.active {
+		return
+	}
+	ed.cur.Title = ed.title.Text
+	ed.cur.SubTheme = max(ed.theme.SelectedIndex(), 0)
+	ed.cur.Reasons = ed.reasons.Text
+	ed.dirty = true
+	ed.state.SetText(lang.L("Unsaved changes (kept safe if Delegate closes)"))
+	ed.preview.show(ed.cur, ed.base)
+	ed.autosaveNow()
+}
+
+// onText stores what was typed into field p.
+func (ed *opinionEditor) onText(p opPos, s string) {
+	if ed.loading || !ed.active {
+		return
+	}
+	s = strings.ReplaceAll(s, "\n", " ")
+	o := &ed.cur
+	switch p.part {
+	case partPreKeyword:
+		o.Preamble[p.b].Keyword = s
+	case partPreItem:
+		o.Preamble[p.b].Items[p.i] = s
+	case partOpHeading:
+		o.Operative[p.b].Heading = s
+	case partOpAddressee:
+		o.Operative[p.b].Addressee = s
+	case partOpItem:
+		o.Operative[p.b].Items[p.i].Text = s
+	case partOpSub:
+		o.Operative[p.b].Items[p.i].SubItems[p.s] = s
+	}
+	ed.changed()
+}
+
+// act applies a structural edit at p, then puts the focus where the
+// edited thing now is.
+func (ed *opinionEditor) act(p opPos, a opAction) {
+	if !ed.active {
+		return
+	}
+	var to opPos
+	ok := false
+	switch a {
+	case actUp, actDown:
+		d := 1
+		if a == actUp {
+			d = -1
+		}
+		to, ok = moveAt(&ed.cur, p, d)
+	case actAdd:
+		to, ok = addAfter(&ed.cur, p)
+	case actRemove:
+		to, ok = removeAt(&ed.cur, p)
+	case actIndent:
+		to, ok = indentAt(&ed.cur, p)
+	case actOutdent:
+		to, ok = outdentAt(&ed.cur, p)
+	case actSub:
+		to, ok = addSub(&ed.cur, p), p.part == partOpItem
+	}
+	if !ok {
+		return
+	}
+	ed.rebuild()
+	ed.changed()
+	ed.focus(to)
+}
+
+// focused acts on the field that has the keyboard focus (menu items).
+func (ed *opinionEditor) focused(a opAction) {
+	f := ed.sc.m.s.win.Canvas().Focused()
+	if p, ok := ed.fields[f]; ok {
+		ed.act(p, a)
+	}
+}
+
+func (ed *opinionEditor) focus(p opPos) {
+	if f, ok := ed.at[p]; ok {
+		ed.sc.m.s.win.Canvas().Focus(f)
+	}
+}

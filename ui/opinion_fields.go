@@ -1,0 +1,146 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// opEntry is a text field of the Opinion editor (an item or sub-item).
+// Enter adds the next item instead of a line break, Tab leaves the field,
+// and the Alt shortcuts move, nest or remove the item. When the field
+// loses the focus, a label or end punctuation typed by habit is removed:
+// Delegate computes them.
+type opEntry struct {
+	widget.Entry
+	ed  *opinionEditor
+	pos opPos
+}
+
+func newOpEntry(ed *opinionEditor, pos opPos, text string, multi bool) *opEntry {
+	e := &opEntry{ed: ed, pos: pos}
+	e.ExtendBaseWidget(e)
+	if multi {
+		e.MultiLine = true
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(2)
+	}
+	e.SetText(text)
+	e.OnChanged = func(s string) { ed.onText(e.pos, s) }
+	return e
+}
+
+// AcceptsTab is false so that Tab moves to the next field.
+func (e *opEntry) AcceptsTab() bool { return false }
+
+// TypedKey turns Enter into "add an item after this one".
+func (e *opEntry) TypedKey(k *fyne.KeyEvent) {
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && e.pos.part != partTitle {
+		e.ed.act(e.pos, actAdd)
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut handles the editor's Alt shortcuts before the field's own.
+func (e *opEntry) TypedShortcut(s fyne.Shortcut) {
+	if a, ok := shortcutAction(s); ok {
+		e.ed.act(e.pos, a)
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// FocusLost drops a typed label or end punctuation.
+func (e *opEntry) FocusLost() {
+	if e.pos.part != partTitle {
+		if t := bareItem(e.Text); t != e.Text {
+			e.SetText(t)
+		}
+	}
+	e.Entry.FocusLost()
+}
+
+// kwEntry is a keyword, heading or addressee: chosen from a list or typed.
+type kwEntry struct {
+	widget.SelectEntry
+	ed  *opinionEditor
+	pos opPos
+}
+
+func newKwEntry(ed *opinionEditor, pos opPos, text string, options []string) *kwEntry {
+	e := &kwEntry{ed: ed, pos: pos}
+	e.ExtendBaseWidget(e)
+	e.SetOptions(options)
+	e.SetText(text)
+	e.OnChanged = func(s string) { ed.onText(e.pos, s) }
+	return e
+}
+
+// TypedKey turns Enter into "add an item at the top of the block".
+func (e *kwEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		e.ed.act(e.pos, actAdd)
+		return
+	}
+	e.SelectEntry.TypedKey(k)
+}
+
+// TypedShortcut handles the editor's Alt shortcuts (move, remove the block).
+func (e *kwEntry) TypedShortcut(s fyne.Shortcut) {
+	if a, ok := shortcutAction(s); ok {
+		e.ed.act(e.pos, a)
+		return
+	}
+	e.SelectEntry.TypedShortcut(s)
+}
+
+// opAction is a structural edit the buttons, keys and menu share.
+type opAction int
+
+const (
+	actUp opAction = iota
+	actDown
+	actAdd
+	actRemove
+	actIndent
+	actOutdent
+	actSub
+)
+
+// opShortcuts are the editor's keys; the menu shows them too.
+var opShortcuts = map[opAction]*desktop.CustomShortcut{
+	actUp:      {KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt},
+	actDown:    {KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt},
+	actRemove:  {KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierAlt},
+	actIndent:  {KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt},
+	actOutdent: {KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt},
+}
+
+func shortcutAction(s fyne.Shortcut) (opAction, bool) {
+	for a, sc := range opShortcuts {
+		if s.ShortcutName() == sc.ShortcutName() {
+			return a, true
+		}
+	}
+	return 0, false
+}
+
+var (
+	typedLetter = regexp.MustCompile(`^\(?(?:[a-z]{1,2}|[ivx]{1,5})\)\s*`)
+	typedNumber = regexp.MustCompile(`^\d{1,2}[.)]?\s+(?:that|to)\b`)
+)
+
+// bareItem removes a label typed at the start ("a) ", "2 ", "iii) ") and
+// the end punctuation, which the layout computes.
+func bareItem(s string) string {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\n", " "))
+	s = typedLetter.ReplaceAllString(s, "")
+	if typedNumber.MatchString(s) { // "2 to share", not "3 billion"
+		s = strings.TrimSpace(s[strings.IndexAny(s, " \t"):])
+	}
+	return strings.TrimRight(s, ";,. ")
+}
