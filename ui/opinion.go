@@ -38,11 +38,17 @@ func newOpinionScreen(m *mainScreen) *opinionScreen {
 	sc.closed.Importance = widget.WarningImportance
 	sc.list = widget.NewList(func() int { return len(sc.props) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			title, sub := widget.NewLabel(""), widget.NewLabel("")
+			title.Truncation, sub.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+			title.TextStyle.Bold, sub.Importance = true, widget.LowImportance
+			return container.NewVBox(title, sub)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(proposalLine(sc.props[i])) })
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			head, sub := proposalLines(sc.props[i])
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(head)
+			c.Objects[1].(*widget.Label).SetText(sub)
+		})
 	sc.list.OnSelected = func(i widget.ListItemID) { sc.open(sc.props[i]) }
 	return sc
 }
@@ -60,13 +66,14 @@ func (sc *opinionScreen) buildUI() fyne.CanvasObject {
 	return split
 }
 
-// proposalLine sums a proposal up for the list.
-func proposalLine(o item.Opinion) string {
-	what := lang.L("New")
+// proposalLines sum a proposal up for the list: what it is, then its
+// status and author.
+func proposalLines(o item.Opinion) (string, string) {
+	what := lang.L("New: {{.Title}}", map[string]any{"Title": o.Title})
 	if o.Amends > 0 {
-		what = lang.L("Draft Opinion {{.N}}", map[string]any{"N": o.Amends})
+		what = lang.L("Draft Opinion {{.N}}: {{.Title}}", map[string]any{"N": o.Amends, "Title": o.Title})
 	}
-	return fmt.Sprintf("%s · %s · %s", what, oneLine(o.Title, 40), o.Review.Status)
+	return what, fmt.Sprintf("%s · %s", o.Review.Status, o.Author.Name)
 }
 
 // refresh reads the proposals again and says whether new draft Opinions
@@ -114,7 +121,7 @@ func (sc *opinionScreen) open(o item.Opinion) {
 	sc.whenLeft(func() {
 		sc.sel = o.ID
 		sc.ed.load(o, sc.baseOf(o.Amends))
-		sc.ed.state.SetText(lang.L("Saved · last change {{.When}} by {{.Who}}", map[string]any{"When": o.Updated.Local().Format("2 Jan 2006 15:04"), "Who": o.Author.Name}))
+		sc.ed.say(lang.L("Saved · last change {{.When}} by {{.Who}}", map[string]any{"When": o.Updated.Local().Format("2 Jan 2006 15:04"), "Who": o.Author.Name}))
 		sc.show()
 	})
 }
@@ -154,7 +161,7 @@ func (sc *opinionScreen) onNew() {
 		sc.sel = ""
 		sc.list.UnselectAll()
 		sc.ed.load(blankOpinion(), nil)
-		sc.ed.state.SetText(lang.L("New draft Opinion, not saved yet"))
+		sc.ed.say(lang.L("New draft Opinion, not saved yet"))
 		sc.show()
 		sc.ed.focus(opPos{part: partTitle})
 	})
@@ -190,7 +197,7 @@ func (sc *opinionScreen) amend(n int) {
 	for _, o := range sc.props {
 		if o.Amends == n && o.Review.Status != item.StatusWithdrawn {
 			sc.open(o)
-			sc.ed.state.SetText(lang.L("Your delegation already has a proposal on draft Opinion {{.N}}: it is open here.", map[string]any{"N": n}))
+			sc.ed.say(lang.L("Your delegation already has a proposal on draft Opinion {{.N}}: it is open here.", map[string]any{"N": n}))
 			return
 		}
 	}
@@ -202,7 +209,7 @@ func (sc *opinionScreen) amend(n int) {
 		sc.sel = ""
 		sc.list.UnselectAll()
 		sc.ed.load(export.OpinionToAmend(*base), base)
-		sc.ed.state.SetText(lang.L("Amendment not saved yet: edit the text, the preview shows your changes as revision marks."))
+		sc.ed.say(lang.L("Amendment not saved yet: edit the text, the preview shows your changes as revision marks."))
 		sc.show()
 	})
 }

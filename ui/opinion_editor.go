@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,6 +32,7 @@ type opinionEditor struct {
 	state   *widget.Label
 	save    *widget.Button
 	form    *fyne.Container
+	top     *fyne.Container // heading, state and buttons, outside the scroll
 	empty   *widget.Label
 	scroll  *container.Scroll
 	preview *opinionPreview
@@ -73,17 +73,17 @@ func (ed *opinionEditor) buildUI() fyne.CanvasObject {
 	help := widget.NewLabel(lang.L("Letters, numbers and end punctuation are computed. Keys: Enter adds an item · Alt+Up / Alt+Down move the item or block · Alt+Right makes an item a sub-item, Alt+Left an item again · Alt+Delete removes it."))
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
-	buttons := container.NewHBox(ed.save, layout.NewSpacer(),
-		widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), ed.onClose))
-	ed.form = container.NewVBox(ed.heading,
+	buttons := container.NewHBox(ed.save, widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), ed.onClose))
+	ed.top = container.NewVBox(container.NewBorder(nil, nil, nil, buttons, ed.heading), ed.state, widget.NewSeparator())
+	ed.top.Hide()
+	ed.form = container.NewVBox(
 		bold(lang.L("Title")), ed.title,
 		container.NewBorder(nil, nil, bold(lang.L("Sub-theme")), nil, ed.theme),
 		help, ed.blocks,
-		bold(lang.L("Reasons")), ed.reasons,
-		ed.state, buttons)
+		bold(lang.L("Reasons")), ed.reasons)
 	ed.form.Hide()
 	ed.scroll = container.NewVScroll(container.NewVBox(ed.empty, ed.form))
-	return ed.scroll
+	return container.NewBorder(ed.top, nil, nil, nil, ed.scroll)
 }
 
 // load puts o into the form; base is the report's text it amends, if any.
@@ -98,6 +98,7 @@ func (ed *opinionEditor) load(o item.Opinion, base *report.Opinion) {
 	ed.rebuild()
 	ed.empty.Hide()
 	ed.form.Show()
+	ed.top.Show()
 }
 
 func (ed *opinionEditor) headingText() string {
@@ -111,10 +112,17 @@ func (ed *opinionEditor) headingText() string {
 	return lang.L("New draft Opinion")
 }
 
+// say puts a plain message in the state line.
+func (ed *opinionEditor) say(msg string) {
+	ed.state.Importance = widget.MediumImportance
+	ed.state.SetText(msg)
+}
+
 // close empties the editor.
 func (ed *opinionEditor) close() {
 	ed.active, ed.dirty = false, false
 	ed.form.Hide()
+	ed.top.Hide()
 	ed.empty.Show()
 	ed.preview.box.Objects = nil
 	ed.preview.box.Refresh()
@@ -129,7 +137,7 @@ func (ed *opinionEditor) changed() {
 	ed.cur.SubTheme = max(ed.theme.SelectedIndex(), 0)
 	ed.cur.Reasons = ed.reasons.Text
 	ed.dirty = true
-	ed.state.SetText(lang.L("Unsaved changes (kept safe if Delegate closes)"))
+	ed.say(lang.L("Unsaved changes (kept safe if Delegate closes)"))
 	ed.preview.show(ed.cur, ed.base)
 	ed.autosaveNow()
 }

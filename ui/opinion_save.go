@@ -2,14 +2,14 @@ package ui
 
 import (
 	"encoding/json"
-	"errors"
-	"fmt"
+		"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/delegate-itu/delegate/model/item"
 )
@@ -26,7 +26,8 @@ func (ed *opinionEditor) onSave() {
 	tidy(&o)
 	if msg, at, bad := opinionProblem(o); bad {
 		ed.state.SetText(msg)
-		s.showError(errors.New(msg))
+		ed.state.Importance = widget.DangerImportance
+		ed.state.Refresh()
 		ed.focus(at)
 		return
 	}
@@ -46,7 +47,7 @@ func (ed *opinionEditor) onSave() {
 		ed.sc.sel = o.ID
 		ed.sc.refresh()
 		ed.load(o, ed.base)
-		ed.state.SetText(lang.L("Saved {{.When}}", map[string]any{"When": o.Updated.Local().Format("15:04:05")}))
+		ed.say(lang.L("Saved {{.When}}", map[string]any{"When": o.Updated.Local().Format("15:04:05")}))
 	})
 }
 
@@ -192,5 +193,5 @@ func (sc *opinionScreen) recover() {
 	sc.sel = a.Opinion.ID
 	sc.ed.load(a.Opinion, sc.baseOf(a.Opinion.Amends))
 	sc.ed.dirty = true
-	sc.ed.state.SetText(lang.L("Recovered unsaved changes from your last session. Save them, or Close."))
+	sc.ed.say(lang.L("Recovered unsaved changes from your last session. Save them, or Close."))
 }
