@@ -2,7 +2,7 @@ package ui
 
 import (
 	"encoding/json"
-		"fmt"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"

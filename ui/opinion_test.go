@@ -204,7 +204,7 @@ func TestOpinionButtonsReorderAndRelabel(t *testing.T) {
 	sc.onNew()
 	ed := sc.ed
 	test.Type(field(t, ed, opPos{part: partOpItem}), "to share data;") // typed punctuation is replaced
-	test.Tap(findButton(t, ed.blocks, "Item"))                          // + Item under considering
+	test.Tap(findButton(t, ed.blocks, "Item"))                         // + Item under considering
 	test.Tap(findButton(t, ed.blocks, "Operative block"))
 	test.Type(field(t, ed, opPos{part: partPreItem}), "that data is scarce")
 	test.Type(field(t, ed, opPos{part: partPreItem, i: 1}), "that data helps")
@@ -216,7 +216,7 @@ func TestOpinionButtonsReorderAndRelabel(t *testing.T) {
 	wantPreview(t, ed, "considering", "a) that data helps;", "b) that data is scarce,",
 		"invites Member States", "1 to publish statistics,", "is of the view", "1 to share data.")
 	test.Tap(toolButton(t, ed, opPos{part: partOpItem, b: 1}, theme.ContentAddIcon())) // + sub-item
-	test.Type(field(t, ed, opPos{part: partOpSub, b: 1}), "iii) by region.")              // typed label is dropped
+	test.Type(field(t, ed, opPos{part: partOpSub, b: 1}), "iii) by region.")           // typed label is dropped
 	field(t, ed, opPos{part: partOpSub, b: 1}).FocusLost()
 	test.Tap(toolButton(t, ed, opPos{part: partPreItem, i: 1}, theme.DeleteIcon()))
 	wantPreview(t, ed, "considering", "a) that data helps,",
