@@ -40,7 +40,7 @@ func newOpinionScreen(m *mainScreen) *opinionScreen {
 		func() fyne.CanvasObject {
 			title, sub := widget.NewLabel(""), widget.NewLabel("")
 			title.Truncation, sub.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-			title.TextStyle.Bold, sub.Importance = true, widget.LowImportance
+			title.TextStyle.Bold = true
 			return container.NewVBox(title, sub)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -121,9 +121,20 @@ func (sc *opinionScreen) open(o item.Opinion) {
 	sc.whenLeft(func() {
 		sc.sel = o.ID
 		sc.ed.load(o, sc.baseOf(o.Amends))
+		sc.selectRow(o.ID)
 		sc.ed.say(lang.L("Saved · last change {{.When}} by {{.Who}}", map[string]any{"When": o.Updated.Local().Format("2 Jan 2006 15:04"), "Who": o.Author.Name}))
 		sc.show()
 	})
+}
+
+// selectRow highlights proposal id in the list.
+func (sc *opinionScreen) selectRow(id string) {
+	for i, p := range sc.props {
+		if p.ID == id {
+			sc.list.Select(i)
+			return
+		}
+	}
 }
 
 // whenLeft runs next once unsaved edits are saved or given up.

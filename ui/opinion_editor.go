@@ -70,7 +70,7 @@ func (ed *opinionEditor) buildUI() fyne.CanvasObject {
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	help := widget.NewLabel(lang.L("Letters, numbers and end punctuation are computed. Keys: Enter adds an item · Alt+Up / Alt+Down move the item or block · Alt+Right makes an item a sub-item, Alt+Left an item again · Alt+Delete removes it."))
+	help := widget.NewLabel(lang.L("Letters, numbers and end punctuation are computed. Keys: Enter adds an item · Alt+Up / Alt+Down move the item or block · Alt+Right makes an item a sub-item, Alt+Left an item again · Alt+Delete removes it. “+ i)” adds a sub-item."))
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
 	buttons := container.NewHBox(ed.save, widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), ed.onClose))
@@ -211,5 +211,21 @@ func (ed *opinionEditor) focused(a opAction) {
 func (ed *opinionEditor) focus(p opPos) {
 	if f, ok := ed.at[p]; ok {
 		ed.sc.m.s.win.Canvas().Focus(f)
+	}
+}
+
+// reveal scrolls the form so that field o is in view.
+func (ed *opinionEditor) reveal(o fyne.CanvasObject) {
+	if ed.scroll == nil || ed.scroll.Content == nil {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(ed.scroll.Content).Y
+	off, h, pad := ed.scroll.Offset.Y, ed.scroll.Size().Height, theme.Padding()
+	switch {
+	case y < off:
+		ed.scroll.ScrollToOffset(fyne.NewPos(0, max(y-pad, 0)))
+	case y+o.Size().Height > off+h:
+		ed.scroll.ScrollToOffset(fyne.NewPos(0, y+o.Size().Height-h+pad))
 	}
 }

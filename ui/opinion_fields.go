@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"image/color"
 	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
@@ -16,8 +19,9 @@ import (
 // Delegate computes them.
 type opEntry struct {
 	widget.Entry
-	ed  *opinionEditor
-	pos opPos
+	ed   *opinionEditor
+	pos  opPos
+	rows int
 }
 
 func newOpEntry(ed *opinionEditor, pos opPos, text string, multi bool) *opEntry {
@@ -26,11 +30,24 @@ func newOpEntry(ed *opinionEditor, pos opPos, text string, multi bool) *opEntry 
 	if multi {
 		e.MultiLine = true
 		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(2)
+		e.fit(text)
 	}
 	e.SetText(text)
-	e.OnChanged = func(s string) { ed.onText(e.pos, s) }
+	e.OnChanged = func(s string) {
+		if e.MultiLine {
+			e.fit(s)
+		}
+		ed.onText(e.pos, s)
+	}
 	return e
+}
+
+// fit shows a long item whole: about 45 characters a row, 2 to 6 rows.
+func (e *opEntry) fit(text string) {
+	if rows := min(max(2, 1+len([]rune(text))/45), 6); rows != e.rows {
+		e.rows = rows
+		e.SetMinRowsVisible(rows)
+	}
 }
 
 // AcceptsTab is false so that Tab moves to the next field.
@@ -143,4 +160,39 @@ func bareItem(s string) string {
 		s = strings.TrimSpace(s[strings.IndexAny(s, " \t"):])
 	}
 	return strings.TrimRight(s, ";,. ")
+}
+
+// wheelPass lies over a text field and hands the mouse wheel to the
+// form's scroll: Fyne gives the wheel to the field's own scroller, which
+// would stop the form from scrolling whenever the pointer is on a field.
+// Clicks and the text cursor still reach the field below.
+type wheelPass struct {
+	widget.BaseWidget
+	to *container.Scroll
+}
+
+func passWheel(field fyne.CanvasObject, to *container.Scroll) fyne.CanvasObject {
+	w := &wheelPass{to: to}
+	w.ExtendBaseWidget(w)
+	return container.NewStack(field, w)
+}
+
+// Scrolled scrolls the form.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) { w.to.Scrolled(ev) }
+
+// CreateRenderer draws nothing.
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+// FocusGained scrolls the form to the field, for keyboard users.
+func (e *opEntry) FocusGained() {
+	e.Entry.FocusGained()
+	e.ed.reveal(e)
+}
+
+// FocusGained scrolls the form to the field, for keyboard users.
+func (e *kwEntry) FocusGained() {
+	e.SelectEntry.FocusGained()
+	e.ed.reveal(e)
 }

@@ -66,7 +66,7 @@ func (ed *opinionEditor) preBlock(b int, blk item.PreambularBlock) fyne.CanvasOb
 	kw := newKwEntry(ed, kp, blk.Keyword, preambleKeywords)
 	kw.SetPlaceHolder(lang.L("keyword, e.g. considering"))
 	ed.register(kw, kp)
-	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, ed.tools(kp), kw)}
+	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, ed.tools(kp), passWheel(kw, ed.scroll))}
 	for i, text := range blk.Items {
 		p := opPos{part: partPreItem, b: b, i: i}
 		rows = append(rows, ed.itemRow(p, text, 1))
@@ -80,10 +80,10 @@ func (ed *opinionEditor) opBlock(b int, blk item.OperativeBlock) fyne.CanvasObje
 	h := newKwEntry(ed, hp, blk.Heading, operativeHeadings)
 	h.SetPlaceHolder(lang.L("e.g. invites"))
 	a := newKwEntry(ed, ap, blk.Addressee, addressees)
-	a.SetPlaceHolder(lang.L("addressee, e.g. Member States"))
+	a.SetPlaceHolder(lang.L("addressee"))
 	ed.register(h, hp)
 	ed.register(a, ap)
-	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, ed.tools(hp), container.NewGridWithColumns(2, h, a))}
+	rows := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, ed.tools(hp), container.NewGridWithColumns(2, passWheel(h, ed.scroll), passWheel(a, ed.scroll)))}
 	for i, it := range blk.Items {
 		p := opPos{part: partOpItem, b: b, i: i}
 		rows = append(rows, ed.itemRow(p, it.Text, 1))
@@ -116,13 +116,13 @@ func (ed *opinionEditor) itemRow(p opPos, text string, level int) fyne.CanvasObj
 	lab.Alignment = fyne.TextAlignTrailing
 	var extra []fyne.CanvasObject
 	if p.part == partOpItem {
-		sub := widget.NewButtonWithIcon("", theme.ContentAddIcon(), func() { ed.act(p, actSub) })
+		sub := widget.NewButtonWithIcon("i)", theme.ContentAddIcon(), func() { ed.act(p, actSub) })
 		sub.Importance = widget.LowImportance
 		extra = append(extra, sub)
 	}
 	indent := fyne.NewSize(float32(level)*2*theme.TextSize(), 1)
 	left := container.NewGridWrap(indent, lab)
-	return container.NewBorder(nil, nil, left, ed.tools(p, extra...), e)
+	return container.NewBorder(nil, nil, left, ed.tools(p, extra...), passWheel(e, ed.scroll))
 }
 
 // computedLabels walks the Opinion's laid-out lines in step with its

@@ -47,6 +47,7 @@ func (ed *opinionEditor) onSave() {
 		ed.sc.sel = o.ID
 		ed.sc.refresh()
 		ed.load(o, ed.base)
+		ed.sc.selectRow(o.ID)
 		ed.say(lang.L("Saved {{.When}}", map[string]any{"When": o.Updated.Local().Format("15:04:05")}))
 	})
 }

@@ -183,14 +183,14 @@ func toolButton(t *testing.T, ed *opinionEditor, p opPos, icon fyne.Resource) *w
 	return found
 }
 
-// holds says whether o is f or a container with f directly inside.
+// holds says whether o is f or a container with f inside.
 func holds(o, f fyne.CanvasObject) bool {
 	if o == f {
 		return true
 	}
 	if c, ok := o.(*fyne.Container); ok {
 		for _, x := range c.Objects {
-			if x == f {
+			if holds(x, f) {
 				return true
 			}
 		}
@@ -241,6 +241,16 @@ func TestOpinionAmendmentShowsRevisionMarks(t *testing.T) {
 	}
 	if del, ins := marks(ed); del != "" || ins != "" {
 		t.Fatalf("an untouched amendment shows changes: -%q +%q", del, ins)
+	}
+	var pass *wheelPass
+	walk(t, ed.blocks, func(o fyne.CanvasObject) {
+		if w, ok := o.(*wheelPass); ok && pass == nil {
+			pass = w
+		}
+	})
+	pass.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -120)})
+	if ed.scroll.Offset.Y <= 0 {
+		t.Fatal("the wheel over a field must scroll the form")
 	}
 	inv := opPos{part: partOpItem, b: 1}
 	e := field(t, ed, inv)
