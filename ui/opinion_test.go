@@ -364,3 +364,18 @@ func TestUnsavedOpinionSurvivesACrash(t *testing.T) {
 		t.Fatalf("recovered preview inserts %q", ins)
 	}
 }
+
+// TestGoldenOpinionEditor is the markup golden of the Opinion editor on
+// the sample amendment of draft Opinion 3 (unsaved, so no clock time).
+func TestGoldenOpinionEditor(t *testing.T) {
+	s := newSampleSession(t, "")
+	sc := s.main.opinions
+	o, ok := sampleAmendment(s.work)
+	if !ok {
+		t.Fatal("the sample report has no draft Opinion 3")
+	}
+	sc.show()
+	sc.ed.load(o, sc.baseOf(o.Amends))
+	s.win.Resize(fyne.NewSize(1000, 700))
+	test.AssertRendersToMarkup(t, "opinion.xml", s.win.Canvas())
+}
