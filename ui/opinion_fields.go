@@ -42,9 +42,9 @@ func newOpEntry(ed *opinionEditor, pos opPos, text string, multi bool) *opEntry 
 	return e
 }
 
-// fit shows a long item whole: about 45 characters a row, 2 to 6 rows.
+// fit shows a long item whole: about 48 characters a row, 2 to 6 rows.
 func (e *opEntry) fit(text string) {
-	if rows := min(max(2, 1+len([]rune(text))/45), 6); rows != e.rows {
+	if rows := min(max(2, (len([]rune(text))+47)/48), 6); rows != e.rows {
 		e.rows = rows
 		e.SetMinRowsVisible(rows)
 	}
