@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -42,11 +43,43 @@ func newOpEntry(ed *opinionEditor, pos opPos, text string, multi bool) *opEntry 
 	return e
 }
 
-// fit shows a long item whole: about 48 characters a row, 2 to 6 rows.
+// fit shows a long item whole: as many rows as its text wraps to at the
+// field's width (guessed before the first layout), 1 to 6.
 func (e *opEntry) fit(text string) {
-	if rows := min(max(2, (len([]rune(text))+47)/48), 6); rows != e.rows {
+	rows := (len([]rune(text)) + 47) / 48
+	if w := e.Size().Width - 2*theme.InnerPadding(); w > 40 {
+		rows = wrappedRows(text, w)
+	}
+	if rows = min(max(rows, 1), 6); rows != e.rows {
 		e.rows = rows
 		e.SetMinRowsVisible(rows)
+	}
+}
+
+// wrappedRows counts the rows text takes when wrapped at words within width.
+func wrappedRows(text string, width float32) int {
+	size := theme.TextSize()
+	space := fyne.MeasureText(" ", size, fyne.TextStyle{}).Width
+	rows, x := 1, float32(0)
+	for _, w := range strings.Fields(text) {
+		ww := fyne.MeasureText(w, size, fyne.TextStyle{}).Width
+		if x > 0 && x+space+ww > width {
+			rows, x = rows+1, 0
+		}
+		if x > 0 {
+			x += space
+		}
+		x += ww
+	}
+	return rows
+}
+
+// Resize fits the rows to the text again at the new width.
+func (e *opEntry) Resize(s fyne.Size) {
+	w := e.Size().Width
+	e.Entry.Resize(s)
+	if e.MultiLine && s.Width != w {
+		e.fit(e.Text)
 	}
 }
 
