@@ -195,9 +195,48 @@ func (ed *opinionEditor) act(p opPos, a opAction) {
 	if !ok {
 		return
 	}
+	if (a == actUp || a == actDown) && ed.swapFields(p, to) {
+		ed.changed()
+		ed.focus(to)
+		return
+	}
 	ed.rebuild()
 	ed.changed()
 	ed.focus(to)
+}
+
+// swapFields shows a move of one item past another without building the
+// form again, when both are plain text fields with nothing nested: the
+// labels stay where they are and the texts change places.
+func (ed *opinionEditor) swapFields(from, to opPos) bool {
+	a, okA := ed.at[from].(*opEntry)
+	b, okB := ed.at[to].(*opEntry)
+	if !okA || !okB || from.part != to.part || nested(ed.cur, from) || nested(ed.cur, to) {
+		return false
+	}
+	ed.loading = true
+	a.SetText(textAt(ed.cur, from))
+	b.SetText(textAt(ed.cur, to))
+	ed.loading = false
+	return true
+}
+
+// nested says whether an operative item has sub-items.
+func nested(o item.Opinion, p opPos) bool {
+	return p.part == partOpItem && len(o.Operative[p.b].Items[p.i].SubItems) > 0
+}
+
+// textAt is the text of the item or sub-item at p.
+func textAt(o item.Opinion, p opPos) string {
+	switch p.part {
+	case partPreItem:
+		return o.Preamble[p.b].Items[p.i]
+	case partOpItem:
+		return o.Operative[p.b].Items[p.i].Text
+	case partOpSub:
+		return o.Operative[p.b].Items[p.i].SubItems[p.s]
+	}
+	return ""
 }
 
 // focused acts on the field that has the keyboard focus (menu items).

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -72,7 +75,7 @@ func (ed *opinionEditor) preBlock(b int, blk item.PreambularBlock) fyne.CanvasOb
 		rows = append(rows, ed.itemRow(p, text, 1))
 	}
 	rows = append(rows, ed.addItemButton(opPos{part: partPreItem, b: b, i: len(blk.Items) - 1}, kp, len(blk.Items)))
-	return widget.NewCard("", "", container.NewVBox(rows...))
+	return newBlockFrame(container.NewVBox(rows...))
 }
 
 func (ed *opinionEditor) opBlock(b int, blk item.OperativeBlock) fyne.CanvasObject {
@@ -92,7 +95,7 @@ func (ed *opinionEditor) opBlock(b int, blk item.OperativeBlock) fyne.CanvasObje
 		}
 	}
 	rows = append(rows, ed.addItemButton(opPos{part: partOpItem, b: b, i: len(blk.Items) - 1}, hp, len(blk.Items)))
-	return widget.NewCard("", "", container.NewVBox(rows...))
+	return newBlockFrame(container.NewVBox(rows...))
 }
 
 // addItemButton appends an item to a block (after its last item, or at
@@ -155,3 +158,53 @@ func computedLabels(o item.Opinion) map[opPos]string {
 	}
 	return out
 }
+
+// blockFrame outlines a block of the form. A Card would do, but its
+// shadow costs a tenth of a second to build for a long Opinion, and the
+// form is built again after every structural edit.
+type blockFrame struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+}
+
+func newBlockFrame(content fyne.CanvasObject) *blockFrame {
+	f := &blockFrame{content: content}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// CreateRenderer draws a thin rounded outline around the padded content.
+func (f *blockFrame) CreateRenderer() fyne.WidgetRenderer {
+	r := &frameRenderer{f: f, box: canvas.NewRectangle(color.Transparent)}
+	r.box.StrokeWidth = 1
+	r.box.CornerRadius = theme.InputRadiusSize()
+	r.box.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	return r
+}
+
+type frameRenderer struct {
+	f   *blockFrame
+	box *canvas.Rectangle
+}
+
+func (r *frameRenderer) Layout(s fyne.Size) {
+	p := theme.Padding()
+	r.box.Resize(s)
+	r.f.content.Move(fyne.NewPos(p, p))
+	r.f.content.Resize(s.Subtract(fyne.NewSize(2*p, 2*p)))
+}
+
+func (r *frameRenderer) MinSize() fyne.Size {
+	p := theme.Padding()
+	return r.f.content.MinSize().Add(fyne.NewSize(2*p, 2*p))
+}
+
+// Refresh follows a theme change; the content refreshes itself.
+func (r *frameRenderer) Refresh() {
+	r.box.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	r.box.Refresh()
+}
+
+func (r *frameRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.box, r.f.content} }
+
+func (r *frameRenderer) Destroy() {}
