@@ -230,7 +230,7 @@ func (s *Session) shortcutItems() []*fyne.MenuItem {
 	}
 	return []*fyne.MenuItem{
 		mk(lang.L("New comment on this paragraph"), ctrl(fyne.KeyN), m.onNewComment),
-		mk(lang.L("Save"), ctrl(fyne.KeyS), m.editor.onSave),
+		mk(lang.L("Save"), ctrl(fyne.KeyS), m.onSave),
 		mk(lang.L("Find in items"), ctrl(fyne.KeyF), m.onFind),
 		mk(lang.L("Next paragraph"), ctrl(fyne.KeyDown), func() { m.goDraft(); m.reader.step(1) }),
 		mk(lang.L("Previous paragraph"), ctrl(fyne.KeyUp), func() { m.goDraft(); m.reader.step(-1) }),

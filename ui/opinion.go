@@ -144,10 +144,13 @@ func (sc *opinionScreen) whenLeft(next func()) {
 		return
 	}
 	dialog.ShowConfirm(lang.L("Discard changes?"), lang.L("Your unsaved changes to this Opinion proposal will be lost."), func(ok bool) {
-		if ok {
-			sc.ed.clearAutosave()
-			next()
+		if !ok { // the list shows the proposal still open
+			sc.list.UnselectAll()
+			sc.selectRow(sc.sel)
+			return
 		}
+		sc.ed.clearAutosave()
+		next()
 	}, sc.m.s.win)
 }
 

@@ -32,3 +32,13 @@ func (sc *opinionScreen) editItems() []*fyne.MenuItem {
 		mk(lang.L("Remove Opinion item"), actRemove),
 	}
 }
+
+// onSave saves what the shown place edits: the Opinion proposal on the
+// Opinions tab, else the comment.
+func (m *mainScreen) onSave() {
+	if m.tabs != nil && m.tabs.Selected() == m.opinions.tab {
+		m.opinions.ed.onSave()
+		return
+	}
+	m.editor.onSave()
+}

@@ -131,17 +131,19 @@ func operativeProblem(b int, blk item.OperativeBlock, labels map[opPos]string) (
 
 // onClose leaves the proposal, asking first if edits are unsaved.
 func (ed *opinionEditor) onClose() {
-	if !ed.dirty {
-		ed.close()
+	done := func() {
 		ed.clearAutosave()
+		ed.close()
 		ed.sc.sel = ""
 		ed.sc.list.UnselectAll()
+	}
+	if !ed.dirty {
+		done()
 		return
 	}
 	dialog.ShowConfirm(lang.L("Discard changes?"), lang.L("Your unsaved changes to this Opinion proposal will be lost."), func(ok bool) {
 		if ok {
-			ed.clearAutosave()
-			ed.close()
+			done()
 		}
 	}, ed.sc.m.s.win)
 }

@@ -334,7 +334,7 @@ func TestOpinionSaveSaysWhatIsMissing(t *testing.T) {
 		t.Fatal("the empty item must get the focus")
 	}
 	pressMenu(t, s, opShortcuts[actRemove])
-	ed.onSave()
+	press(s, fyne.KeyS) // Ctrl+S saves the Opinion on the Opinions tab
 	ops, _ := s.work.ws.Opinions()
 	if len(ops) != 1 || ops[0].Amends != 0 || len(ops[0].Preamble[0].Items) != 1 {
 		t.Fatalf("saved %+v", ops)
