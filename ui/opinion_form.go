@@ -113,7 +113,7 @@ func (ed *opinionEditor) addItemButton(last, head opPos, n int) fyne.CanvasObjec
 // itemRow is an item's computed label, its text field and its tools.
 func (ed *opinionEditor) itemRow(p opPos, text string, level int) fyne.CanvasObject {
 	e := newOpEntry(ed, p, text, true)
-	e.SetPlaceHolder(lang.L("text of the item, without its letter or end punctuation"))
+	e.SetPlaceHolder(lang.L("text of the item"))
 	ed.register(e, p)
 	lab := widget.NewLabel(ed.labels[p])
 	lab.Alignment = fyne.TextAlignTrailing

@@ -71,6 +71,9 @@ func (p *opinionPreview) show(o item.Opinion, base *report.Opinion) {
 			{level: -3, text: plain(forumLine)},
 		}
 		for _, l := range o.Lines() {
+			if l.Level > 0 && strings.Trim(l.Text, ";,.:") == "" {
+				l.Text = "…" + l.Text // an item not written yet
+			}
 			body = append(body, previewLine{level: l.Level, label: plain(l.Label), text: plain(l.Text)})
 		}
 	}
