@@ -58,6 +58,7 @@ func (sc *opinionScreen) buildUI() fyne.CanvasObject {
 	top := container.NewVBox(sc.newBtn, amend, sc.closed, widget.NewSeparator())
 	left := container.NewBorder(top, nil, nil, nil, sc.list)
 	preview := container.NewVScroll(container.NewPadded(sc.ed.preview.box))
+	sc.ed.preview.scroll = preview
 	right := container.NewHSplit(sc.ed.buildUI(), preview)
 	right.Offset = 0.55
 	split := container.NewHSplit(left, right)

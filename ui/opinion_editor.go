@@ -164,6 +164,14 @@ func (ed *opinionEditor) onText(p opPos, s string) {
 		o.Operative[p.b].Items[p.i].SubItems[p.s] = s
 	}
 	ed.changed()
+	ed.follow(p)
+}
+
+// follow shows the line of field p in the preview.
+func (ed *opinionEditor) follow(p opPos) {
+	if n, ok := lineIndex(ed.cur)[p]; ok {
+		ed.preview.follow(n)
+	}
 }
 
 // act applies a structural edit at p, then puts the focus where the
@@ -197,12 +205,12 @@ func (ed *opinionEditor) act(p opPos, a opAction) {
 	}
 	if (a == actUp || a == actDown) && ed.swapFields(p, to) {
 		ed.changed()
-		ed.focus(to)
-		return
+	} else {
+		ed.rebuild()
+		ed.changed()
 	}
-	ed.rebuild()
-	ed.changed()
 	ed.focus(to)
+	ed.follow(to)
 }
 
 // swapFields shows a move of one item past another without building the

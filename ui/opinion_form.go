@@ -133,26 +133,37 @@ func (ed *opinionEditor) itemRow(p opPos, text string, level int) fyne.CanvasObj
 func computedLabels(o item.Opinion) map[opPos]string {
 	lines := o.Lines()
 	out := map[opPos]string{}
-	n := 0
-	next := func() string {
-		n++
-		if n-1 < len(lines) {
-			return lines[n-1].Label
+	for p, n := range lineIndex(o) {
+		if n < len(lines) && lines[n].Label != "" {
+			out[p] = lines[n].Label
 		}
-		return ""
 	}
+	return out
+}
+
+// lineIndex gives the place of every field in o.Lines(): a keyword or
+// heading (and addressee) its line, an item or sub-item its own.
+func lineIndex(o item.Opinion) map[opPos]int {
+	out := map[opPos]int{}
+	n := 0
 	for b, blk := range o.Preamble {
-		next()
+		out[opPos{part: partPreKeyword, b: b}] = n
+		n++
 		for i := range blk.Items {
-			out[opPos{part: partPreItem, b: b, i: i}] = next()
+			out[opPos{part: partPreItem, b: b, i: i}] = n
+			n++
 		}
 	}
 	for b, blk := range o.Operative {
-		next()
+		out[opPos{part: partOpHeading, b: b}] = n
+		out[opPos{part: partOpAddressee, b: b}] = n
+		n++
 		for i, it := range blk.Items {
-			out[opPos{part: partOpItem, b: b, i: i}] = next()
+			out[opPos{part: partOpItem, b: b, i: i}] = n
+			n++
 			for s := range it.SubItems {
-				out[opPos{part: partOpSub, b: b, i: i, s: s}] = next()
+				out[opPos{part: partOpSub, b: b, i: i, s: s}] = n
+				n++
 			}
 		}
 	}

@@ -22,7 +22,8 @@ const forumLine = "The seventh World Telecommunication/ICT Policy Forum (Geneva,
 // previewLine is one laid-out line of the preview: its label and its
 // text as styled parts (plain, or revision marks against the report).
 type previewLine struct {
-	level int
+	level   int
+	deleted bool // only the report has it
 	label []*widget.TextSegment
 	text  []*widget.TextSegment
 }
@@ -32,7 +33,9 @@ type previewLine struct {
 type opinionPreview struct {
 	box    *fyne.Container
 	legend *widget.RichText
+	scroll *container.Scroll
 	lines  []previewLine // what is shown, for tests
+	row    []int         // line n of the Opinion's Lines is lines[row[n]]
 }
 
 func newOpinionPreview() *opinionPreview {
@@ -59,6 +62,12 @@ func (p *opinionPreview) show(o item.Opinion, base *report.Opinion) {
 			{level: -3, text: plain(firstNonBlank(base.Forum, forumLine))},
 		}
 		body = amendedPreview(export.AmendedLines(*base, o))
+		p.row = p.row[:0]
+		for i, l := range body {
+			if l.level >= 0 && !l.deleted {
+				p.row = append(p.row, len(head)+i)
+			}
+		}
 	} else {
 		p.legend.Hide()
 		title := "DRAFT OPINION (new)"
@@ -70,7 +79,9 @@ func (p *opinionPreview) show(o item.Opinion, base *report.Opinion) {
 			{level: -2, text: plain(strings.TrimSpace(o.Title))},
 			{level: -3, text: plain(forumLine)},
 		}
+		p.row = p.row[:0]
 		for _, l := range o.Lines() {
+			p.row = append(p.row, len(head)+len(body))
 			if l.Level > 0 && strings.Trim(l.Text, ";,.:") == "" {
 				l.Text = "…" + l.Text // an item not written yet
 			}
@@ -111,7 +122,7 @@ func amendedPreview(lines []export.AmendedLine) []previewLine {
 		case l.Old == nil:
 			out = append(out, previewLine{level: l.New.Level, label: marked(l.New.Label, styleInserted), text: marked(l.New.Text, styleInserted)})
 		case l.New == nil:
-			out = append(out, previewLine{level: l.Old.Level, label: marked(l.Old.Label, styleDeleted), text: marked(l.Old.Text, styleDeleted)})
+			out = append(out, previewLine{level: l.Old.Level, deleted: true, label: marked(l.Old.Label, styleDeleted), text: marked(l.Old.Text, styleDeleted)})
 		default:
 			pl := previewLine{level: l.New.Level, text: redlineSegments(redline.Diff(l.Old.Text, l.New.Text))}
 			if l.Old.Label == l.New.Label {
@@ -202,4 +213,21 @@ func (h *hangingLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (h *hangingLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	_, tx := h.offsets()
 	return fyne.NewSize(tx+objs[1].MinSize().Width, max(objs[0].MinSize().Height, objs[1].MinSize().Height))
+}
+
+// follow scrolls the preview to line n of the Opinion's Lines, the one
+// being edited, when it is out of view.
+func (p *opinionPreview) follow(n int) {
+	if p.scroll == nil || n < 0 || n >= len(p.row) || p.row[n]+1 >= len(p.box.Objects) {
+		return
+	}
+	o := p.box.Objects[p.row[n]+1] // after the legend
+	y, h := o.Position().Y, p.scroll.Size().Height
+	off := p.scroll.Offset.Y
+	switch {
+	case y < off:
+		p.scroll.ScrollToOffset(fyne.NewPos(0, max(y-theme.Padding(), 0)))
+	case y+o.Size().Height > off+h:
+		p.scroll.ScrollToOffset(fyne.NewPos(0, y+o.Size().Height-h/2))
+	}
 }

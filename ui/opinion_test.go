@@ -256,6 +256,11 @@ func TestOpinionAmendmentShowsRevisionMarks(t *testing.T) {
 	e := field(t, ed, inv)
 	e.SetText("")
 	test.Type(e, "to develop or update national emergency telecommunication plans with backup power")
+	last := field(t, ed, opPos{part: partOpItem, b: 1, i: 2})
+	last.SetText(last.Text + " and landing stations")
+	if ed.preview.scroll.Offset.Y <= 0 {
+		t.Fatal("the preview must follow the item being typed, at its end")
+	}
 	test.Tap(toolButton(t, ed, opPos{part: partOpItem, b: 1, i: 1}, theme.DeleteIcon()))
 	del, ins := marks(ed)
 	if !strings.Contains(ins, "with backup power") || !strings.Contains(del, "submarine cables") {
