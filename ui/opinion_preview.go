@@ -24,8 +24,8 @@ const forumLine = "The seventh World Telecommunication/ICT Policy Forum (Geneva,
 type previewLine struct {
 	level   int
 	deleted bool // only the report has it
-	label []*widget.TextSegment
-	text  []*widget.TextSegment
+	label   []*widget.TextSegment
+	text    []*widget.TextSegment
 }
 
 // opinionPreview shows an Opinion in ITU layout: centred heading and
