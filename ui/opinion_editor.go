@@ -70,7 +70,8 @@ func (ed *opinionEditor) buildUI() fyne.CanvasObject {
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	help := widget.NewLabel(lang.L("Letters, numbers and end punctuation are computed. Keys: Enter adds an item · Alt+Up / Alt+Down move the item or block · Alt+Right makes an item a sub-item, Alt+Left an item again · Alt+Delete removes it. “+ i)” adds a sub-item."))
+	help := widget.NewLabel(lang.L("Letters, numbers and end punctuation are computed. Keys: Enter adds an item · {{.Up}} / {{.Down}} move the item or block · {{.Right}} makes an item a sub-item, {{.Left}} an item again · {{.Delete}} removes it. “+ i)” adds a sub-item.",
+		map[string]any{"Up": keyName(actUp), "Down": keyName(actDown), "Right": keyName(actIndent), "Left": keyName(actOutdent), "Delete": keyName(actRemove)}))
 	help.Wrapping = fyne.TextWrapWord
 	help.Importance = widget.LowImportance
 	buttons := container.NewHBox(ed.save, widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), ed.onClose))

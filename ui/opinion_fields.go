@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"regexp"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,7 +16,7 @@ import (
 
 // opEntry is a text field of the Opinion editor (an item or sub-item).
 // Enter adds the next item instead of a line break, Tab leaves the field,
-// and the Alt shortcuts move, nest or remove the item. When the field
+// and the Alt (macOS: Cmd+Option) shortcuts move, nest or remove the item. When the field
 // loses the focus, a label or end punctuation typed by habit is removed:
 // Delegate computes them.
 type opEntry struct {
@@ -95,7 +96,7 @@ func (e *opEntry) TypedKey(k *fyne.KeyEvent) {
 	e.Entry.TypedKey(k)
 }
 
-// TypedShortcut handles the editor's Alt shortcuts before the field's own.
+// TypedShortcut handles the editor's move shortcuts before the field's own.
 func (e *opEntry) TypedShortcut(s fyne.Shortcut) {
 	if a, ok := shortcutAction(s); ok {
 		e.ed.act(e.pos, a)
@@ -139,7 +140,7 @@ func (e *kwEntry) TypedKey(k *fyne.KeyEvent) {
 	e.SelectEntry.TypedKey(k)
 }
 
-// TypedShortcut handles the editor's Alt shortcuts (move, remove the block).
+// TypedShortcut handles the editor's move shortcuts (move, remove the block).
 func (e *kwEntry) TypedShortcut(s fyne.Shortcut) {
 	if a, ok := shortcutAction(s); ok {
 		e.ed.act(e.pos, a)
@@ -161,13 +162,27 @@ const (
 	actSub
 )
 
+// opModifier is Alt, or Cmd+Option on macOS, where Option+Left/Right
+// and Option+Delete move and delete by word in text fields.
+var opModifier, opModifierName = func() (fyne.KeyModifier, string) {
+	if runtime.GOOS == "darwin" {
+		return fyne.KeyModifierAlt | fyne.KeyModifierSuper, "Cmd+Option"
+	}
+	return fyne.KeyModifierAlt, "Alt"
+}()
+
 // opShortcuts are the editor's keys; the menu shows them too.
 var opShortcuts = map[opAction]*desktop.CustomShortcut{
-	actUp:      {KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt},
-	actDown:    {KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt},
-	actRemove:  {KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierAlt},
-	actIndent:  {KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt},
-	actOutdent: {KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt},
+	actUp:      {KeyName: fyne.KeyUp, Modifier: opModifier},
+	actDown:    {KeyName: fyne.KeyDown, Modifier: opModifier},
+	actRemove:  {KeyName: fyne.KeyDelete, Modifier: opModifier},
+	actIndent:  {KeyName: fyne.KeyRight, Modifier: opModifier},
+	actOutdent: {KeyName: fyne.KeyLeft, Modifier: opModifier},
+}
+
+// keyName says an action's key the way the help line and messages do.
+func keyName(a opAction) string {
+	return opModifierName + "+" + string(opShortcuts[a].KeyName)
 }
 
 func shortcutAction(s fyne.Shortcut) (opAction, bool) {

@@ -85,11 +85,11 @@ func opinionProblem(o item.Opinion) (string, opPos, bool) {
 			return lang.L("Preambular block {{.N}} needs a keyword, such as considering or recognizing.", map[string]any{"N": b + 1}), kp, true
 		}
 		if len(blk.Items) == 0 {
-			return lang.L("“{{.Keyword}}” has no item: add one (Enter in the keyword) or remove the block (Alt+Delete).", map[string]any{"Keyword": blk.Keyword}), kp, true
+			return lang.L("“{{.Keyword}}” has no item: add one (Enter in the keyword) or remove the block ({{.Key}}).", map[string]any{"Key": keyName(actRemove), "Keyword": blk.Keyword}), kp, true
 		}
 		for i, s := range blk.Items {
 			if p := (opPos{part: partPreItem, b: b, i: i}); blank(s) {
-				return lang.L("Item {{.Label}} under “{{.Keyword}}” is empty: write it or remove it (Alt+Delete).", map[string]any{"Label": labels[p], "Keyword": blk.Keyword}), p, true
+				return lang.L("Item {{.Label}} under “{{.Keyword}}” is empty: write it or remove it ({{.Key}}).", map[string]any{"Key": keyName(actRemove), "Label": labels[p], "Keyword": blk.Keyword}), p, true
 			}
 		}
 	}
@@ -111,18 +111,18 @@ func operativeProblem(b int, blk item.OperativeBlock, labels map[opPos]string) (
 		return lang.L("Operative block {{.N}} needs a heading, such as is of the view or invites.", map[string]any{"N": b + 1}), hp, true
 	}
 	if len(blk.Items) == 0 {
-		return lang.L("“{{.Keyword}}” has no item: add one (Enter in the heading) or remove the block (Alt+Delete).", map[string]any{"Keyword": head}), hp, true
+		return lang.L("“{{.Keyword}}” has no item: add one (Enter in the heading) or remove the block ({{.Key}}).", map[string]any{"Key": keyName(actRemove), "Keyword": head}), hp, true
 	}
 	for i, it := range blk.Items {
 		p := opPos{part: partOpItem, b: b, i: i}
 		if strings.TrimSpace(it.Text) == "" {
-			return lang.L("Item {{.Label}} under “{{.Keyword}}” is empty: write it or remove it (Alt+Delete).", map[string]any{"Label": labels[p], "Keyword": head}), p, true
+			return lang.L("Item {{.Label}} under “{{.Keyword}}” is empty: write it or remove it ({{.Key}}).", map[string]any{"Key": keyName(actRemove), "Label": labels[p], "Keyword": head}), p, true
 		}
 		for s, sub := range it.SubItems {
 			sp := opPos{part: partOpSub, b: b, i: i, s: s}
 			if strings.TrimSpace(sub) == "" {
-				return lang.L("Sub-item {{.Sub}} of item {{.Label}} under “{{.Keyword}}” is empty: write it or remove it (Alt+Delete).",
-					map[string]any{"Sub": labels[sp], "Label": labels[p], "Keyword": head}), sp, true
+				return lang.L("Sub-item {{.Sub}} of item {{.Label}} under “{{.Keyword}}” is empty: write it or remove it ({{.Key}}).",
+					map[string]any{"Key": keyName(actRemove), "Sub": labels[sp], "Label": labels[p], "Keyword": head}), sp, true
 			}
 		}
 	}
