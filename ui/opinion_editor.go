@@ -256,9 +256,16 @@ func (ed *opinionEditor) focused(a opAction) {
 	}
 }
 
+// focus puts the keyboard in field p, the cursor at the end of its text.
 func (ed *opinionEditor) focus(p opPos) {
-	if f, ok := ed.at[p]; ok {
-		ed.sc.m.s.win.Canvas().Focus(f)
+	f, ok := ed.at[p]
+	if !ok {
+		return
+	}
+	ed.sc.m.s.win.Canvas().Focus(f)
+	if e, ok := f.(*opEntry); ok {
+		e.CursorRow, e.CursorColumn = 0, len([]rune(e.Text))
+		e.Refresh()
 	}
 }
 
