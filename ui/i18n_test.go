@@ -163,7 +163,7 @@ func TestMissingCJKFontSaidOnce(t *testing.T) {
 		s := NewSession(a, testProfile(t), Options{Run: syncRun, SampleDir: t.TempDir(), Language: c.lang})
 		shown := false
 		for _, o := range s.win.Canvas().Overlays().List() {
-			if strings.Contains(overlayText(o), "fonts-noto-cjk") {
+			if strings.Contains(dialogText(o), "fonts-noto-cjk") {
 				shown = true
 			}
 		}
@@ -174,8 +174,8 @@ func TestMissingCJKFontSaidOnce(t *testing.T) {
 	}
 }
 
-// overlayText is every label's text in a dialog.
-func overlayText(o fyne.CanvasObject) string {
+// dialogText is every label's text in a dialog.
+func dialogText(o fyne.CanvasObject) string {
 	var b strings.Builder
 	var walk func(fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {

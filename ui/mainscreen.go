@@ -28,6 +28,8 @@ type mainScreen struct {
 	carry  *carryScreen
 	review *reviewScreen
 
+	opinions *opinionScreen // the Opinions place (opinion.go)
+
 	tabs                        *container.AppTabs
 	draftTab, itemsTab, timeTab *container.TabItem
 	status                      *widget.Label
@@ -46,6 +48,7 @@ func (s *Session) showMain() {
 	m.items = newItemsScreen(m)
 	m.carry = newCarryScreen(m)
 	m.review = newReviewScreen(m)
+	m.opinions = newOpinionScreen(m)
 	draft := container.NewHSplit(m.reader.buildUI(), m.editor.buildUI())
 	draft.Offset = 0.56
 	body := container.NewHSplit(m.nav.buildUI(), draft)
@@ -54,7 +57,8 @@ func (s *Session) showMain() {
 	m.itemsTab = container.NewTabItemWithIcon(lang.L("Items"), theme.ListIcon(), m.items.buildUI())
 	m.timeTab = container.NewTabItemWithIcon(lang.L("Timeline"), theme.HistoryIcon(), s.timeline.buildUI())
 	m.reviewTab = container.NewTabItemWithIcon(lang.L("Review"), theme.ConfirmIcon(), m.review.buildUI())
-	m.tabs = container.NewAppTabs(m.draftTab, m.itemsTab, m.timeTab, m.reviewTab)
+	m.opinions.tab = container.NewTabItemWithIcon(lang.L("Opinions"), theme.DocumentCreateIcon(), m.opinions.buildUI())
+	m.tabs = container.NewAppTabs(m.draftTab, m.itemsTab, m.timeTab, m.reviewTab, m.opinions.tab)
 	s.win.SetContent(container.NewBorder(nil, m.status, nil, nil, m.tabs))
 	_ = s.applyWorkspaceDates() // a damaged corrections file shows in Settings > Process dates
 	s.win.SetMainMenu(s.buildMenu())
@@ -62,6 +66,7 @@ func (s *Session) showMain() {
 	m.refresh()
 	m.sayOpened()
 	m.editor.recover()
+	m.opinions.recover()
 	show := s.opt.Show
 	s.opt.Show = "" // only at start
 	m.showFirst(show)
@@ -161,6 +166,8 @@ func (m *mainScreen) showFirst(name string) {
 		m.tabs.Select(m.timeTab)
 	case "review", "consolidated":
 		m.review.demo(name == "consolidated")
+	case "opinion":
+		m.opinions.demo()
 	case "proposal", "history":
 		m.demo(name)
 	case "export", "settings":
@@ -228,13 +235,13 @@ type shortcuts struct {
 	newComment, save, find, next, prev     *fyne.MenuItem
 	draft, items, timeline, review         *fyne.MenuItem
 	importDraft, history, approve, request *fyne.MenuItem
-	sync                                   *fyne.MenuItem
+	opinions, sync                         *fyne.MenuItem
 }
 
 // list is every item, for registering the shortcuts on the canvas.
 func (k *shortcuts) list() []*fyne.MenuItem {
 	return []*fyne.MenuItem{k.newComment, k.save, k.find, k.next, k.prev, k.draft, k.items, k.timeline,
-		k.review, k.importDraft, k.history, k.approve, k.request, k.sync}
+		k.review, k.importDraft, k.history, k.approve, k.request, k.opinions, k.sync}
 }
 
 // shortcutItems lists the shortcut items; none with no workspace open.
@@ -258,7 +265,7 @@ func (s *Session) shortcuts() *shortcuts {
 	}
 	return &shortcuts{
 		newComment:  mk(lang.L("New comment on this paragraph"), ctrl(fyne.KeyN), m.onNewComment),
-		save:        mk(lang.L("Save"), ctrl(fyne.KeyS), m.editor.onSave),
+		save:        mk(lang.L("Save"), ctrl(fyne.KeyS), m.onSave),
 		find:        mk(lang.L("Find in items"), ctrl(fyne.KeyF), m.onFind),
 		next:        mk(lang.L("Next paragraph"), ctrl(fyne.KeyDown), func() { m.goDraft(); m.reader.step(1) }),
 		prev:        mk(lang.L("Previous paragraph"), ctrl(fyne.KeyUp), func() { m.goDraft(); m.reader.step(-1) }),
@@ -270,6 +277,7 @@ func (s *Session) shortcuts() *shortcuts {
 		history:     mk(lang.L("History of this comment"), ctrl(fyne.KeyH), m.onHistory),
 		approve:     mk(lang.L("Approve"), ctrl(fyne.KeyReturn), m.review.onApproveKey),
 		request:     mk(lang.L("Request changes…"), ctrl(fyne.KeyR), m.review.onRequestChangesKey),
+		opinions:    mk(lang.L("Opinions"), ctrl(fyne.Key5), m.opinions.show),
 		sync:        mk(lang.L("Sync with delegation…"), ctrlShift(fyne.KeyS), m.onSync),
 	}
 }

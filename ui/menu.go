@@ -18,12 +18,14 @@ func (s *Session) buildMenu() *fyne.MainMenu {
 	sc := s.shortcuts()
 	file := fyne.NewMenu(lang.L("File"), sc.importDraft, fyne.NewMenuItem(lang.L("Import a sample draft"), m.onImportSample), fyne.NewMenuItemSeparator(), sc.sync, fyne.NewMenuItemSeparator(), open)
 	file.Items = append(file.Items, s.deskMenuItems()...)
+	file.Items = append(file.Items[:2], append(m.opinions.fileItems(), file.Items[2:]...)...)
 	undo := fyne.NewMenuItem(lang.L("Undo typing"), func() { s.undo(false) })
 	undo.Shortcut = &fyne.ShortcutUndo{}
 	redo := fyne.NewMenuItem(lang.L("Redo typing"), func() { s.undo(true) })
 	redo.Shortcut = &fyne.ShortcutRedo{}
 	edit := fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), sc.newComment, sc.save, fyne.NewMenuItemSeparator(), sc.find, sc.history, fyne.NewMenuItemSeparator(), sc.approve, sc.request)
-	view := fyne.NewMenu(lang.L("View"), sc.next, sc.prev, fyne.NewMenuItemSeparator(), sc.draft, sc.items, sc.timeline, sc.review)
+	edit.Items = append(edit.Items, m.opinions.editItems()...)
+	view := fyne.NewMenu(lang.L("View"), sc.next, sc.prev, fyne.NewMenuItemSeparator(), sc.draft, sc.items, sc.timeline, sc.review, sc.opinions)
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 

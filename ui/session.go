@@ -62,7 +62,7 @@ type Options struct {
 	// Show picks the first screen after opening: "reader" (default),
 	// "items", "timeline", "proposal", "history", "changed", "carry",
 	// "export" (the wizard; on the sample it approves some comments first),
-	// "settings", "review", "consolidated".
+	// "settings", "review", "consolidated", "opinion".
 	// For demonstrations and screenshots.
 	Show string
 	// Language forces the UI language (a BCP 47 tag, DELEGATE_LANG) over
@@ -152,6 +152,7 @@ func (s *Session) closeWork() {
 	}
 	if s.main != nil {
 		s.main.editor.autosaveNow()
+		s.main.opinions.ed.autosaveNow()
 	}
 	_ = s.work.ws.Close()
 	s.work, s.main = nil, nil

@@ -1,0 +1,200 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/delegate-itu/delegate/model/item"
+)
+
+// onSave checks the proposal in the author's terms, then commits it off
+// the UI goroutine: one save, one commit.
+func (ed *opinionEditor) onSave() {
+	s := ed.sc.m.s
+	if !ed.active || s.busy {
+		return
+	}
+	o := ed.cur
+	o.Title, o.Reasons = ed.title.Text, ed.reasons.Text
+	tidy(&o)
+	if msg, at, bad := opinionProblem(o); bad {
+		ed.state.SetText(msg)
+		ed.state.Importance = widget.DangerImportance
+		ed.state.Refresh()
+		ed.focus(at)
+		return
+	}
+	what := lang.L("edit")
+	if o.ID == "" {
+		what = lang.L("new proposal")
+	}
+	var err error
+	s.busy = true
+	s.run(func() { err = s.work.ws.SaveOpinion(&o, what) }, func() {
+		s.busy = false
+		if err != nil {
+			s.showError(fmt.Errorf("%s: %w", lang.L("The Opinion proposal was not saved"), userError(err)))
+			return
+		}
+		ed.clearAutosave()
+		ed.sc.sel = o.ID
+		ed.sc.refresh()
+		ed.load(o, ed.base)
+		ed.sc.selectRow(o.ID)
+		ed.say(lang.L("Saved {{.When}}", map[string]any{"When": o.Updated.Local().Format("15:04:05")}))
+	})
+}
+
+// tidy drops the labels and end punctuation typed into items: the
+// layout computes them.
+func tidy(o *item.Opinion) {
+	for i := range o.Preamble {
+		for j, s := range o.Preamble[i].Items {
+			o.Preamble[i].Items[j] = bareItem(s)
+		}
+	}
+	for i := range o.Operative {
+		for j := range o.Operative[i].Items {
+			it := &o.Operative[i].Items[j]
+			it.Text = strings.TrimRight(bareItem(it.Text), ":")
+			for k, s := range it.SubItems {
+				it.SubItems[k] = bareItem(s)
+			}
+		}
+	}
+}
+
+// opinionProblem finds what stops the proposal from being saved, said
+// the way the author sees the form, and the field to fix.
+func opinionProblem(o item.Opinion) (string, opPos, bool) {
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	labels := computedLabels(o)
+	if blank(o.Title) {
+		return lang.L("Give the Opinion a title."), opPos{part: partTitle}, true
+	}
+	for b, blk := range o.Preamble {
+		kp := opPos{part: partPreKeyword, b: b}
+		if blank(blk.Keyword) {
+			return lang.L("Preambular block {{.N}} needs a keyword, such as considering or recognizing.", map[string]any{"N": b + 1}), kp, true
+		}
+		if len(blk.Items) == 0 {
+			return lang.L("“{{.Keyword}}” has no item: add one (Enter in the keyword) or remove the block ({{.Key}}).", map[string]any{"Key": keyName(actRemove), "Keyword": blk.Keyword}), kp, true
+		}
+		for i, s := range blk.Items {
+			if p := (opPos{part: partPreItem, b: b, i: i}); blank(s) {
+				return lang.L("Item {{.Label}} under “{{.Keyword}}” is empty: write it or remove it ({{.Key}}).", map[string]any{"Key": keyName(actRemove), "Label": labels[p], "Keyword": blk.Keyword}), p, true
+			}
+		}
+	}
+	if len(o.Operative) == 0 {
+		return lang.L("An Opinion needs at least one operative block, such as “is of the view”."), opPos{part: partTitle}, true
+	}
+	for b, blk := range o.Operative {
+		if msg, p, bad := operativeProblem(b, blk, labels); bad {
+			return msg, p, true
+		}
+	}
+	return "", opPos{}, false
+}
+
+func operativeProblem(b int, blk item.OperativeBlock, labels map[opPos]string) (string, opPos, bool) {
+	hp := opPos{part: partOpHeading, b: b}
+	head := strings.TrimSpace(blk.Heading + " " + blk.Addressee)
+	if strings.TrimSpace(blk.Heading) == "" {
+		return lang.L("Operative block {{.N}} needs a heading, such as is of the view or invites.", map[string]any{"N": b + 1}), hp, true
+	}
+	if len(blk.Items) == 0 {
+		return lang.L("“{{.Keyword}}” has no item: add one (Enter in the heading) or remove the block ({{.Key}}).", map[string]any{"Key": keyName(actRemove), "Keyword": head}), hp, true
+	}
+	for i, it := range blk.Items {
+		p := opPos{part: partOpItem, b: b, i: i}
+		if strings.TrimSpace(it.Text) == "" {
+			return lang.L("Item {{.Label}} under “{{.Keyword}}” is empty: write it or remove it ({{.Key}}).", map[string]any{"Key": keyName(actRemove), "Label": labels[p], "Keyword": head}), p, true
+		}
+		for s, sub := range it.SubItems {
+			sp := opPos{part: partOpSub, b: b, i: i, s: s}
+			if strings.TrimSpace(sub) == "" {
+				return lang.L("Sub-item {{.Sub}} of item {{.Label}} under “{{.Keyword}}” is empty: write it or remove it ({{.Key}}).",
+					map[string]any{"Key": keyName(actRemove), "Sub": labels[sp], "Label": labels[p], "Keyword": head}), sp, true
+			}
+		}
+	}
+	return "", opPos{}, false
+}
+
+// onClose leaves the proposal, asking first if edits are unsaved.
+func (ed *opinionEditor) onClose() {
+	done := func() {
+		ed.clearAutosave()
+		ed.close()
+		ed.sc.sel = ""
+		ed.sc.list.UnselectAll()
+	}
+	if !ed.dirty {
+		done()
+		return
+	}
+	dialog.ShowConfirm(lang.L("Discard changes?"), lang.L("Your unsaved changes to this Opinion proposal will be lost."), func(ok bool) {
+		if ok {
+			done()
+		}
+	}, ed.sc.m.s.win)
+}
+
+// opinionAutosave is the editor's unsaved state, kept inside the
+// workspace's .git folder (never committed) so a crash loses nothing.
+type opinionAutosave struct {
+	Opinion item.Opinion `json:"opinion"`
+}
+
+func opinionAutosavePath(dir string) string {
+	return filepath.Join(dir, ".git", "delegate-ui", "unsaved-opinion.json")
+}
+
+// autosaveNow writes the unsaved proposal, if any.
+func (ed *opinionEditor) autosaveNow() {
+	w := ed.sc.m.s.work
+	if !ed.active || !ed.dirty || w == nil {
+		return
+	}
+	b, err := json.Marshal(opinionAutosave{Opinion: ed.cur})
+	if err != nil {
+		return
+	}
+	p := opinionAutosavePath(w.ws.Dir())
+	if os.MkdirAll(filepath.Dir(p), 0o755) != nil {
+		return
+	}
+	if os.WriteFile(p+".tmp", b, 0o644) == nil {
+		_ = os.Rename(p+".tmp", p)
+	}
+}
+
+func (ed *opinionEditor) clearAutosave() {
+	if w := ed.sc.m.s.work; w != nil {
+		_ = os.Remove(opinionAutosavePath(w.ws.Dir()))
+	}
+}
+
+// recover reopens a proposal left unsaved by a crash.
+func (sc *opinionScreen) recover() {
+	b, err := os.ReadFile(opinionAutosavePath(sc.m.s.work.ws.Dir()))
+	if err != nil {
+		return
+	}
+	var a opinionAutosave
+	if json.Unmarshal(b, &a) != nil {
+		return
+	}
+	sc.sel = a.Opinion.ID
+	sc.ed.load(a.Opinion, sc.baseOf(a.Opinion.Amends))
+	sc.ed.dirty = true
+	sc.ed.say(lang.L("Recovered unsaved changes from your last session. Save them, or Close."))
+}
