@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/language"
 
-	"github.com/delegate-itu/delegate/internal/i18n"
+	i18n "github.com/delegate-itu/delegate/scripts/i18n/catalog"
 )
 
 // UI tests read English whatever the machine's locale; the language tests

@@ -13,6 +13,10 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 )
 
+// subItemMark is the sub-item button's label: the Opinion's own numbering,
+// the same in every UI language.
+const subItemMark = "i)"
+
 // rebuild lays the blocks of the Opinion out as fields again, after a
 // structural edit: every field knows its place, and every item shows
 // the label the layout computes for it.
@@ -119,7 +123,7 @@ func (ed *opinionEditor) itemRow(p opPos, text string, level int) fyne.CanvasObj
 	lab.Alignment = fyne.TextAlignTrailing
 	var extra []fyne.CanvasObject
 	if p.part == partOpItem {
-		sub := widget.NewButtonWithIcon("i)", theme.ContentAddIcon(), func() { ed.act(p, actSub) })
+		sub := widget.NewButtonWithIcon(subItemMark, theme.ContentAddIcon(), func() { ed.act(p, actSub) })
 		sub.Importance = widget.LowImportance
 		extra = append(extra, sub)
 	}

@@ -34,7 +34,7 @@ func newDatesEditor(s *Session) *datesEditor {
 	d := &datesEditor{s: s, list: container.New(layout.NewFormLayout()), what: wizHeading(""), msg: wrapLabel("", fyne.TextStyle{})}
 	d.planned, d.actual, d.end, d.note = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	for _, e := range []*widget.Entry{d.planned, d.actual, d.end} {
-		e.SetPlaceHolder("YYYY-MM-DD")
+		e.SetPlaceHolder(lang.L("YYYY-MM-DD"))
 	}
 	d.note.SetPlaceHolder(lang.L("Why it moved, e.g. \"Moved by Circular 123\""))
 	return d

@@ -28,7 +28,7 @@ type remotesEditor struct {
 func newRemotesEditor(s *Session) *remotesEditor {
 	r := &remotesEditor{s: s, list: container.NewVBox(), name: widget.NewEntry(), url: widget.NewEntry(),
 		user: widget.NewEntry(), token: widget.NewPasswordEntry(), msg: wrapLabel("", fyne.TextStyle{})}
-	r.name.SetPlaceHolder("origin")
+	r.name.SetPlaceHolder(lang.L("A short name, e.g. delegation"))
 	r.url.SetPlaceHolder(lang.L("A shared folder, https://… or ssh://…"))
 	r.user.SetPlaceHolder(lang.L("Only for https:// (GitLab: oauth2)"))
 	r.token.SetPlaceHolder(lang.L("Only for https://: a personal access token"))

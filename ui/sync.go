@@ -73,11 +73,15 @@ func (m *mainScreen) chooseRemote(rs []store.Remote) {
 	d.Show()
 }
 
+// defaultRemoteName is what the add-remote form proposes: a remote's name
+// is an identifier in the workspace, not text to translate.
+const defaultRemoteName = "delegation"
+
 // addRemoteForm is the minimal "add a remote" form; the remote is synced
 // with right after.
 func (m *mainScreen) addRemoteForm(why string) {
 	name := widget.NewEntry()
-	name.SetText("delegation")
+	name.SetText(defaultRemoteName)
 	addr := widget.NewEntry()
 	addr.SetPlaceHolder(lang.L("/media/usb/delegation.git or https://git.example.org/delegation.git"))
 	token := widget.NewPasswordEntry()

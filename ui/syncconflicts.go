@@ -25,6 +25,9 @@ type conflictsView struct {
 	detail *fyne.Container
 }
 
+// conflictRowTemplate sizes the conflict list's rows: an item file path.
+const conflictRowTemplate = "items/comments/xx-000000-xxxxx.md"
+
 // showConflicts opens the conflicts view (after a sync, or DELEGATE_SHOW=conflicts).
 func (m *mainScreen) showConflicts() {
 	v := &conflictsView{m: m}
@@ -37,7 +40,7 @@ func (m *mainScreen) showConflicts() {
 func (m *mainScreen) openConflicts(cs []store.Conflict) {
 	v := &conflictsView{m: m, cs: cs, detail: container.NewStack()}
 	v.list = widget.NewList(func() int { return len(v.cs) },
-		func() fyne.CanvasObject { return widget.NewLabel("items/comments/xx-000000-xxxxx.md") },
+		func() fyne.CanvasObject { return widget.NewLabel(conflictRowTemplate) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(conflictName(v.cs[i])) })
 	v.list.OnSelected = func(i widget.ListItemID) { v.show(i) }
 	split := container.NewHSplit(v.list, v.detail)

@@ -19,7 +19,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/delegate-itu/delegate/internal/i18n"
+	i18n "github.com/delegate-itu/delegate/scripts/i18n/catalog"
 )
 
 // Sources are the packages whose lang calls are UI strings.

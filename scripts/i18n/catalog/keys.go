@@ -2,7 +2,7 @@
 // collects every key passed to Fyne's lang package in the Go files and
 // compares them with assets/lang/*.json. The catalog test and the
 // scripts/i18n tool share it so adding a screen's strings stays mechanical.
-package i18n
+package catalog
 
 import (
 	"go/ast"
