@@ -97,7 +97,8 @@ func (x *exportWizard) pickedIDs() []string {
 func (x *exportWizard) itemsStep() fyne.CanvasObject {
 	count := widget.NewLabel("")
 	setCount := func() {
-		count.SetText(lang.L("{{.N}} of {{.Total}} items will be sent.", map[string]any{"N": x.pickedCount(), "Total": len(x.comments) + len(x.opinions)}))
+		total := len(x.comments) + len(x.opinions)
+		count.SetText(lang.N("{{.N}} of {{.Total}} items will be sent.", total, map[string]any{"N": num(x.pickedCount()), "Total": num(total)}))
 		x.updateNext()
 	}
 	intro := widget.NewLabel(lang.L("Choose what goes into the contribution. Approved items are chosen for you; an item not yet approved can go out only if you say so at the checks."))

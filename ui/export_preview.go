@@ -38,9 +38,10 @@ func (x *exportWizard) previewStep() fyne.CanvasObject {
 	if res == nil {
 		return widget.NewLabel("")
 	}
-	head := wrapLabel(lang.L("Package {{.ID}}: {{.N}} items, about {{.Pages}} pages.", map[string]any{
-		"ID": res.ID, "N": len(res.Manifest.Items), "Pages": fmt.Sprintf("%.1f", res.Pages)}), fyne.TextStyle{})
-	top := container.NewVBox(head)
+	n := len(res.Manifest.Items)
+	head := wrapLabel(lang.N("Package {{.ID}}: {{.N}} items.", n, map[string]any{"ID": res.ID, "N": num(n)}), fyne.TextStyle{})
+	length := wrapLabel(lang.L("Estimated length in pages: {{.Pages}}", map[string]any{"Pages": fmt.Sprintf("%.1f", res.Pages)}), fyne.TextStyle{})
+	top := container.NewVBox(head, length)
 	for _, f := range res.Findings {
 		if f.Code == "length" {
 			top.Add(findingRow(nil, capitalise(f.Message), widget.WarningImportance))
@@ -56,9 +57,9 @@ func (x *exportWizard) previewStep() fyne.CanvasObject {
 	if x.pkg.stopped != "" {
 		note = x.pkg.stopped
 	}
-	n := wrapLabel(note, fyne.TextStyle{})
-	n.TextStyle.Italic = true
-	top.Add(n)
+	nl := wrapLabel(note, fyne.TextStyle{})
+	nl.TextStyle.Italic = true
+	top.Add(nl)
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(x.structure()))
 }
 

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"sort"
 
 	"fyne.io/fyne/v2"
@@ -74,7 +73,7 @@ func proposalLines(o item.Opinion) (string, string) {
 	if o.Amends > 0 {
 		what = lang.L("Draft Opinion {{.N}}: {{.Title}}", map[string]any{"N": o.Amends, "Title": o.Title})
 	}
-	return what, fmt.Sprintf("%s · %s", o.Review.Status, o.Author.Name)
+	return what, lang.L("{{.Status}} · {{.Who}}", map[string]any{"Status": statusName(o.Review.Status), "Who": o.Author.Name})
 }
 
 // refresh reads the proposals again and says whether new draft Opinions

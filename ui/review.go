@@ -112,7 +112,7 @@ func (r *reviewScreen) refresh() {
 			ready = len(l.Items)
 		}
 	}
-	r.count.SetText(lang.L("{{.Ready}} waiting for review · {{.All}} items", map[string]any{"Ready": ready, "All": len(w.comments) + len(r.opinions)}))
+	r.count.SetText(lang.L("Waiting for review: {{.Ready}} · all items: {{.All}}", map[string]any{"Ready": num(ready), "All": num(len(w.comments) + len(r.opinions))}))
 	if damaged != nil {
 		r.count.SetText(lang.L("Some Opinion proposals cannot be read and are not in the queue: {{.Err}}", map[string]any{"Err": damaged.Error()}))
 	}

@@ -31,7 +31,7 @@ func (r *reviewScreen) showGroup() {
 	if len(g.Items) == 1 {
 		r.heading.SetText(lang.L("{{.Where}} · one item", map[string]any{"Where": placeName(it)}))
 	} else {
-		r.heading.SetText(lang.L("{{.Where}} · {{.N}} items side by side", map[string]any{"Where": placeName(it), "N": len(g.Items)}))
+		r.heading.SetText(lang.N("{{.Where}} · {{.N}} items side by side", len(g.Items), map[string]any{"Where": placeName(it), "N": num(len(g.Items))}))
 	}
 	if b, ok := r.board.Paragraph(it); ok {
 		r.paragraph.SetText(b.Text)
@@ -163,7 +163,7 @@ func (r *reviewScreen) itemContent(it review.Item) []fyne.CanvasObject {
 func (r *reviewScreen) fillSubmission() {
 	p, _ := r.m.s.work.ws.Profile() // without a profile the numbers use "X"
 	entries := r.board.Submission(p)
-	objs := []fyne.CanvasObject{wrapLabel(lang.L("What will be submitted: {{.N}} approved items, in the order and with the numbers of the contribution.", map[string]any{"N": len(entries)}), fyne.TextStyle{Bold: true})}
+	objs := []fyne.CanvasObject{wrapLabel(lang.N("What will be submitted: {{.N}} approved items, in the order and with the numbers of the contribution.", len(entries), map[string]any{"N": num(len(entries))}), fyne.TextStyle{Bold: true})}
 	if len(entries) == 0 {
 		objs = append(objs, wrapLabel(lang.L("Nothing is approved yet. Only approved items go into the contribution: approve them in the queue."), fyne.TextStyle{}))
 	}

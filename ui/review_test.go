@@ -246,7 +246,7 @@ func TestReviewDecisionReachesTheOpenEditor(t *testing.T) {
 	e.edit(c)
 	test.Type(e.body, " And which year?")
 	test.Tap(r.approve)
-	if e.cur.Review.Status != item.StatusApproved || e.status.Selected != string(item.StatusApproved) {
+	if e.cur.Review.Status != item.StatusApproved || e.status.Selected != statusName(item.StatusApproved) {
 		t.Fatalf("editor holds %s / %q after approval", e.cur.Review.Status, e.status.Selected)
 	}
 	e.onSave()

@@ -100,7 +100,7 @@ func TestSyncFlow(t *testing.T) {
 
 	s.main.runSync("usb")
 	rep := topText(s)
-	for _, want := range []string{"ana-example-org: 2 files received", "Conflict: items/comments/" + shared.ID + ".md", "1 open conflicts"} {
+	for _, want := range []string{"ana-example-org: 2 files received", "Conflict: items/comments/" + shared.ID + ".md", "1 open conflict: choose"} {
 		if !strings.Contains(rep, want) {
 			t.Errorf("sync report lacks %q:\n%s", want, rep)
 		}

@@ -18,7 +18,7 @@ func syncSummary(rep store.SyncReport) string {
 	for _, m := range rep.Merged {
 		n += m.Changed
 	}
-	return lang.L("Synced with {{.Remote}}: {{.N}} files received, {{.C}} open conflicts.", map[string]any{"Remote": rep.Remote, "N": n, "C": rep.Conflicts})
+	return lang.L("Synced with {{.Remote}}. Files received: {{.N}}. Open conflicts: {{.C}}.", map[string]any{"Remote": rep.Remote, "N": num(n), "C": num(rep.Conflicts)})
 }
 
 // syncLines says what a sync did, one line per fact.
@@ -35,7 +35,7 @@ func syncLines(rep store.SyncReport) []string {
 		case m.How == store.MergeUpToDate:
 			out = append(out, lang.L("{{.From}}: nothing new.", map[string]any{"From": m.From}))
 		default:
-			out = append(out, lang.L("{{.From}}: {{.N}} files received.", map[string]any{"From": m.From, "N": m.Changed}))
+			out = append(out, lang.N("{{.From}}: {{.N}} files received.", m.Changed, map[string]any{"From": m.From, "N": num(m.Changed)}))
 		}
 		for _, c := range m.Conflicts {
 			out = append(out, lang.L("Conflict: {{.Path}} was changed here and by {{.From}}; both versions are kept.", map[string]any{"Path": c, "From": m.From}))
@@ -43,17 +43,17 @@ func syncLines(rep store.SyncReport) []string {
 	}
 	for _, a := range rep.Signatures {
 		if a.Clean() {
-			out = append(out, lang.L("Signatures of {{.Author}}: all {{.N}} commits well signed.", map[string]any{"Author": a.Author, "N": a.Good}))
+			out = append(out, lang.N("Signatures of {{.Author}}: all {{.N}} commits well signed.", a.Good, map[string]any{"Author": a.Author, "N": num(a.Good)}))
 			continue
 		}
-		out = append(out, lang.L("Signatures of {{.Author}}: {{.Good}} well signed, {{.Unsigned}} unsigned, {{.Unknown}} by an unknown key, {{.Bad}} bad.",
-			map[string]any{"Author": a.Author, "Good": a.Good, "Unsigned": a.Unsigned, "Unknown": a.UnknownKey, "Bad": a.Bad}))
+		out = append(out, lang.L("Signatures of {{.Author}}. Well signed: {{.Good}}. Unsigned: {{.Unsigned}}. By an unknown key: {{.Unknown}}. Bad: {{.Bad}}.",
+			map[string]any{"Author": a.Author, "Good": num(a.Good), "Unsigned": num(a.Unsigned), "Unknown": num(a.UnknownKey), "Bad": num(a.Bad)}))
 	}
 	for _, id := range rep.Refused {
 		out = append(out, lang.L("The work of {{.From}} was refused: this workspace accepts signed work only.", map[string]any{"From": id}))
 	}
 	if rep.Conflicts > 0 {
-		out = append(out, lang.L("{{.N}} open conflicts: choose or combine the versions.", map[string]any{"N": rep.Conflicts}))
+		out = append(out, lang.N("{{.N}} open conflicts: choose or combine the versions.", rep.Conflicts, map[string]any{"N": num(rep.Conflicts)}))
 	}
 	return out
 }
