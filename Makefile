@@ -13,7 +13,7 @@ run: deps-build
 
 ## test: the whole test suite: format, vet, staticcheck, layering, unit and UI tests
 test: deps-build lint
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 25m ./...
 
 lint: $(BIN)/staticcheck
 	@bad=$$(gofmt -l cmd model ui assets scripts 2>/dev/null); if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
