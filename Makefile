@@ -20,6 +20,7 @@ lint: $(BIN)/staticcheck
 	$(GO) vet ./...
 	$(BIN)/staticcheck ./...
 	scripts/check-layers.sh
+	$(GO) run ./scripts/mknotices -check
 
 $(BIN)/staticcheck:
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
@@ -65,6 +66,13 @@ deps-e2e:
 	@scripts/install-deps.sh e2e
 deps-bench:
 	@scripts/install-deps.sh bench
+
+# Release packaging and its checks (scripts/dist*.sh, docs/install.md).
+.PHONY: notices dist dist-check deps-dist
+
+## notices: regenerate assets/legal/third-party-notices.md after a dependency change
+notices:
+	$(GO) run ./scripts/mknotices
 
 clean:
 	rm -rf $(BIN)
