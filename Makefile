@@ -44,7 +44,7 @@ fuzz:
 ## screenshots: refresh the screenshots in docs/ from the real window
 screenshots: build deps-e2e
 	scripts/screenshot.sh $(BIN)/delegate docs/screenshots/chooser.png DELEGATE_TODAY=2025-06-01
-	for s in reader proposal items history changed carry timeline; do \
+	for s in reader proposal items history changed carry timeline about; do \
 	  SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/$$s.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_SHOW=$$s || exit 1; \
 	done
 	SHOT_XDO="$(TOUR)" scripts/screenshot.sh $(BIN)/delegate docs/screenshots/tour-7-carried.png DELEGATE_TODAY=2025-06-01
@@ -52,7 +52,7 @@ screenshots: build deps-e2e
 # TOUR: a new user's first session in the real window, driven with xdotool:
 # open the sample, comment on three paragraphs, propose a text change, see
 # the history, import the 3rd draft and confirm the carried comments.
-TOUR := shot tour-1-chooser; click 260 188; wait 4; shot tour-2-sample; \
+TOUR := shot tour-1-chooser; click 260 207; wait 4; shot tour-2-sample; \
   click 560 560; key ctrl+n; type Please name the five sub-themes in this paragraph.; key ctrl+s; \
   key ctrl+Down; key ctrl+n; type Say which exchanges of views are meant.; key ctrl+s; \
   key ctrl+Down; key ctrl+n; type Say who comments.; key ctrl+s; shot tour-3-three-comments; \

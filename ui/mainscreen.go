@@ -166,6 +166,9 @@ func (m *mainScreen) showFirst(name string) {
 			return
 		}
 		m.carry.demo()
+	case "about":
+		m.reader.first()
+		m.s.onAbout()
 	default:
 		m.reader.first()
 	}

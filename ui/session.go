@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/delegate-itu/delegate/model/appinfo"
 	"github.com/delegate-itu/delegate/model/process"
@@ -59,7 +58,8 @@ type Options struct {
 	// data folder (store.Dir).
 	SampleDir string
 	// Show picks the first screen after opening: "reader" (default),
-	// "items", "timeline", "proposal", "history", "changed", "carry".
+	// "items", "timeline", "proposal", "history", "changed", "carry",
+	// "about".
 	// For demonstrations and screenshots.
 	Show string
 }
@@ -139,13 +139,6 @@ func (s *Session) closeWork() {
 	}
 	_ = s.work.ws.Close()
 	s.work, s.main = nil, nil
-}
-
-func (s *Session) onAbout() {
-	msg := lang.L("Delegate {{.Version}}\nPrepares contributions to the {{.Forum}}.", map[string]any{
-		"Version": appinfo.Version(), "Forum": s.profile.Name,
-	})
-	dialog.ShowInformation(lang.L("About Delegate"), msg, s.win)
 }
 
 // showError tells the user what went wrong, in their words.
