@@ -70,6 +70,21 @@ deps-bench:
 # Release packaging and its checks (scripts/dist*.sh, docs/install.md).
 .PHONY: notices dist dist-check deps-dist
 
+FYNE_TOOL_VERSION := v1.7.4
+$(BIN)/fyne:
+	GOBIN=$(BIN) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOL_VERSION)
+
+## dist: reproducible release files in dist/: Linux tar.xz and .deb, Windows zip (DIST_WINDOWS=0 skips it)
+dist: deps-build deps-dist $(BIN)/fyne
+	scripts/dist.sh
+
+## dist-check: build the .deb, install it, open Delegate from its menu entry under Xvfb, purge it
+dist-check: deps-build deps-dist deps-e2e $(BIN)/fyne
+	scripts/dist-check.sh
+
+deps-dist:
+	@scripts/install-deps.sh dist
+
 ## notices: regenerate assets/legal/third-party-notices.md after a dependency change
 notices:
 	$(GO) run ./scripts/mknotices
