@@ -68,7 +68,7 @@ deps-bench:
 	@scripts/install-deps.sh bench
 
 # Release packaging and its checks (scripts/dist*.sh, docs/install.md).
-.PHONY: notices dist dist-check deps-dist
+.PHONY: notices dist dist-check dist-repro deps-dist
 
 FYNE_TOOL_VERSION := v1.7.4
 $(BIN)/fyne:
@@ -81,6 +81,10 @@ dist: deps-build deps-dist $(BIN)/fyne
 ## dist-check: build the .deb, install it, open Delegate from its menu entry under Xvfb, purge it
 dist-check: deps-build deps-dist deps-e2e $(BIN)/fyne
 	scripts/dist-check.sh
+
+## dist-repro: build the Linux release twice and compare the bytes (DIST_REPRO_FULL=1: second build without the Go cache)
+dist-repro: deps-build deps-dist $(BIN)/fyne
+	scripts/dist-repro.sh
 
 deps-dist:
 	@scripts/install-deps.sh dist

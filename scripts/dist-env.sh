@@ -18,9 +18,10 @@ FYNE=${FYNE:-$root/bin/fyne}
 appinfo=github.com/delegate-itu/delegate/model/appinfo
 # Stamped into both programs; read back by appinfo.Version and appinfo.Commit.
 ldflags_x="-X $appinfo.version=$version -X $appinfo.commit=$commit"
-# GOFLAGS for the fyne tool, which takes -ldflags only through GOFLAGS.
-fyne_goflags="-buildvcs=false -ldflags=-X=$appinfo.version=$version -ldflags=-X=$appinfo.commit=$commit"
-export GOFLAGS=-buildvcs=false
+# GOFLAGS for the fyne tool, which takes -ldflags only through GOFLAGS
+# (DIST_GOFLAGS adds flags to every build, e.g. -a).
+fyne_goflags="-buildvcs=false ${DIST_GOFLAGS:-} -ldflags=-X=$appinfo.version=$version -ldflags=-X=$appinfo.commit=$commit"
+export GOFLAGS="-buildvcs=false ${DIST_GOFLAGS:-}"
 [ -n "$app_name" ] && [ -n "$app_id" ] && [ -n "$version" ] || { echo "dist: FyneApp.toml lacks Name, ID or Version" >&2; exit 1; }
 [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "dist: version $version is not x.y.z" >&2; exit 1; }
 
