@@ -2,14 +2,15 @@
 # Sourced by scripts/dist*.sh: what a release is, read from one place.
 # Name, ID and version come from the top-level FyneApp.toml (DIST_VERSION
 # overrides the version); the commit and the timestamps every archive uses
-# come from git, so two builds of one commit give the same bytes.
+# come from git, so two builds of one commit give the same bytes (a source
+# tree without git: set DIST_COMMIT and SOURCE_DATE_EPOCH).
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 toml() { sed -n "s/^$1 *= *\"\(.*\)\"/\1/p" "$root/FyneApp.toml" | head -1; }
 app_name=$(toml Name)
 app_id=$(toml ID)
 version=${DIST_VERSION:-$(toml Version)}
-commit=$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)
-git -C "$root" diff --quiet HEAD -- 2>/dev/null || commit="$commit-dirty"
+commit=${DIST_COMMIT:-$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)}
+[ -n "${DIST_COMMIT:-}" ] || git -C "$root" diff --quiet HEAD -- 2>/dev/null || commit="$commit-dirty"
 SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$root" log -1 --format=%ct 2>/dev/null || echo 0)}
 export SOURCE_DATE_EPOCH
 dist=${DIST_DIR:-$root/dist}
