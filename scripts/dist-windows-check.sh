@@ -2,9 +2,10 @@
 # Checks a Windows zip from scripts/dist-windows.sh: both programs are PE32+
 # x86-64 executables (delegate.exe for the GUI subsystem, delegatectl.exe for
 # the console), delegate.exe carries its version resource, and osslsigncode
-# reports them unsigned (a delegation signs them: docs/install.md).
+# reports them unsigned (a delegation signs them: docs/install.md); with a
+# COMMIT argument, both carry that commit stamp.
 set -euo pipefail
-zip=$1
+zip=$1 commit=${2:-}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "dist-windows-check: FAIL: $*" >&2; exit 1; }
@@ -17,6 +18,7 @@ for key in VS_VERSION_INFO ProductVersion Delegate; do
   LC_ALL=C grep -qaP "$(u16 $key)" "$tmp/delegate.exe" || fail "delegate.exe has no version resource ($key missing)"
 done
 for exe in delegate.exe delegatectl.exe; do
+  [ -z "$commit" ] || LC_ALL=C grep -qaF "$commit" "$tmp/$exe" || fail "$exe does not carry commit $commit"
   if osslsigncode verify -in "$tmp/$exe" >"$tmp/v" 2>&1; then fail "$exe verifies as signed"; fi
   grep -qi 'no signature found' "$tmp/v" || fail "osslsigncode on $exe: $(cat "$tmp/v")"
   echo "dist-windows-check: $exe: $(grep -i 'no signature found' "$tmp/v" | head -1) (unsigned, as built)"

@@ -13,7 +13,10 @@ command -v x86_64-w64-mingw32-gcc >/dev/null || { echo "dist-windows: needs ming
 out="$dist/windows"
 rm -rf "$out" && mkdir -p "$out"
 stage_fyneapp
-(cd cmd/delegate && rm -f Delegate.exe delegate.exe &&
+# fyne package builds twice for Windows (before and after adding the
+# resources) and drops GOFLAGS' -ldflags after the first build, which would
+# lose the version stamp: a placeholder exe makes it skip the first build.
+(cd cmd/delegate && rm -f Delegate.exe && : >delegate.exe &&
   GOFLAGS="$fyne_goflags" CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
     "$FYNE" package -os windows --release)
 mv cmd/delegate/Delegate.exe "$out/delegate.exe"
@@ -24,5 +27,5 @@ normalise "$out"
 zip="$dist/delegate-$version-windows-amd64.zip"
 rm -f "$zip"
 (cd "$out" && TZ=UTC zip -X -9 -q "$zip" delegate.exe delegatectl.exe LICENSE.txt third-party-notices.txt)
-scripts/dist-windows-check.sh "$zip"
+scripts/dist-windows-check.sh "$zip" "$commit"
 echo "dist: $zip"
