@@ -15,10 +15,11 @@ rm -rf "$out" && mkdir -p "$out"
 stage_fyneapp
 # fyne package builds twice for Windows (before and after adding the
 # resources) and drops GOFLAGS' -ldflags after the first build, which would
-# lose the version stamp: a placeholder exe makes it skip the first build.
+# lose the version stamp: naming a placeholder as --executable makes it skip
+# the first build.
 (cd cmd/delegate && rm -f Delegate.exe && : >delegate.exe &&
   GOFLAGS="$fyne_goflags" CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-    "$FYNE" package -os windows --release)
+    "$FYNE" package -os windows --release --executable delegate.exe)
 mv cmd/delegate/Delegate.exe "$out/delegate.exe"
 GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $GO build -trimpath -ldflags "-s -w $ldflags_x" -o "$out/delegatectl.exe" ./cmd/delegatectl
 sed 's/$/\r/' LICENSE >"$out/LICENSE.txt"
