@@ -70,7 +70,7 @@ func (s *Session) aboutContent(onNotices func()) fyne.CanvasObject {
 	name.SizeName = theme.SizeNameHeadingText
 	head := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(64, 64), icon), nil,
 		container.NewVBox(name, widget.NewLabel(buildVersion())))
-	what := widget.NewLabel(lang.L("Prepares your delegation's contributions to the {{.Forum}}: comments and text proposals on the report drafts, carried from draft to draft, and the submission.", map[string]any{"Forum": s.profile.Name}))
+	what := widget.NewLabel(lang.L("Prepares your delegation's contributions to the {{.Forum}}: comments and text proposals on the report drafts, carried from draft to draft, and the submission.", map[string]any{"Forum": profileText(s.profile.Name)}))
 	what.Wrapping = fyne.TextWrapWord
 	licence := widget.NewLabel(lang.L("Free software under the {{.Licence}}. It includes third-party software and fonts under their own licences.", map[string]any{"Licence": assets.LicenceName}))
 	licence.Wrapping = fyne.TextWrapWord
