@@ -20,6 +20,7 @@ lint: $(BIN)/staticcheck
 	$(GO) vet ./...
 	$(BIN)/staticcheck ./...
 	scripts/check-layers.sh
+	$(GO) run ./scripts/mknotices -check
 
 $(BIN)/staticcheck:
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
@@ -43,7 +44,7 @@ fuzz:
 ## screenshots: refresh the screenshots in docs/ from the real window
 screenshots: build deps-e2e
 	scripts/screenshot.sh $(BIN)/delegate docs/screenshots/chooser.png DELEGATE_TODAY=2025-06-01
-	for s in reader proposal items history changed carry timeline; do \
+	for s in reader proposal items history changed carry timeline about; do \
 	  SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/$$s.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_SHOW=$$s || exit 1; \
 	done
 	for l in zh:zh-Hans fr:fr ar:ar; do SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/main-$${l%%:*}.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_LANG=$${l#*:} || exit 1; done
@@ -57,7 +58,7 @@ OPINION_XDO := mousemove 450 600 $(foreach i,$(shell seq 24),click 5); mousemove
 # TOUR: a new user's first session in the real window, driven with xdotool:
 # open the sample, comment on three paragraphs, propose a text change, see
 # the history, import the 3rd draft and confirm the carried comments.
-TOUR := shot tour-1-chooser; click 260 188; wait 4; shot tour-2-sample; \
+TOUR := shot tour-1-chooser; click 260 207; wait 4; shot tour-2-sample; \
   click 560 560; key ctrl+n; type Please name the five sub-themes in this paragraph.; key ctrl+s; \
   key ctrl+Down; key ctrl+n; type Say which exchanges of views are meant.; key ctrl+s; \
   key ctrl+Down; key ctrl+n; type Say who comments.; key ctrl+s; shot tour-3-three-comments; \
@@ -71,6 +72,32 @@ deps-e2e:
 	@scripts/install-deps.sh e2e
 deps-bench:
 	@scripts/install-deps.sh bench
+
+# Release packaging and its checks (scripts/dist*.sh, docs/install.md).
+.PHONY: notices dist dist-check dist-repro deps-dist
+
+FYNE_TOOL_VERSION := v1.7.4
+$(BIN)/fyne:
+	GOBIN=$(BIN) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOL_VERSION)
+
+## dist: reproducible release files in dist/: Linux tar.xz and .deb, Windows zip (DIST_WINDOWS=0 skips it)
+dist: deps-build deps-dist $(BIN)/fyne
+	scripts/dist.sh
+
+## dist-check: build the .deb, install it, open Delegate from its menu entry under Xvfb, purge it
+dist-check: deps-build deps-dist deps-e2e $(BIN)/fyne
+	scripts/dist-check.sh
+
+## dist-repro: build the Linux release twice and compare the bytes (DIST_REPRO_FULL=1: second build without the Go cache)
+dist-repro: deps-build deps-dist $(BIN)/fyne
+	scripts/dist-repro.sh
+
+deps-dist:
+	@scripts/install-deps.sh dist
+
+## notices: regenerate assets/legal/third-party-notices.md after a dependency change
+notices:
+	$(GO) run ./scripts/mknotices
 
 clean:
 	rm -rf $(BIN)

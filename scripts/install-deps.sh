@@ -4,11 +4,13 @@
 #   build: cgo + GLFW headers to build the desktop app (and git for the tests)
 #   e2e:   a virtual display, screenshots, LibreOffice and PDF tools for end-to-end checks
 #   bench: the baselines benchmarks compare against (git, pandoc)
+#   dist:  release packaging: .deb, AppStream check, Windows cross-compile, signature check
 set -euo pipefail
 declare -A groups=(
   [build]="gcc pkg-config git libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev"
   [e2e]="xvfb xauth x11-utils imagemagick poppler-utils libreoffice-writer-nogui fonts-dejavu-core xdotool fonts-wqy-microhei strace"
   [bench]="git pandoc"
+  [dist]="dpkg-dev fakeroot xz-utils zip unzip file appstream desktop-file-utils gcc-mingw-w64-x86-64 osslsigncode"
 )
 want=()
 for g in "$@"; do

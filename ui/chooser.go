@@ -30,7 +30,7 @@ func (s *Session) showChooser() {
 	s.win.SetMainMenu(s.buildMenu())
 	title := widget.NewLabelWithStyle(lang.L("Welcome to Delegate"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameHeadingText
-	intro := widget.NewLabel(lang.L("Delegate keeps your comments on the Secretary-General's report drafts, your text proposals and their history in a workspace folder on this computer. Choose one to start."))
+	intro := widget.NewLabel(lang.L("Delegate helps you comment on the Secretary-General's report drafts, propose new text, carry your comments to each new draft and send your delegation's contribution on time. Your work and its history stay in a workspace folder on this computer."))
 	intro.Wrapping = fyne.TextWrapWord
 	sample := widget.NewButtonWithIcon(lang.L("Open the sample workspace"), theme.DocumentIcon(), func() { s.onOpen(targetSample) })
 	sample.Importance = widget.HighImportance
@@ -39,7 +39,7 @@ func (s *Session) showChooser() {
 	buttons := container.NewVBox(
 		sample, widget.NewLabel(lang.L("A sample report draft with a few example comments: try everything safely.")),
 		create, widget.NewLabel(lang.L("An empty workspace for your delegation; import the report draft next.")),
-		folder,
+		folder, widget.NewLabel(lang.L("A workspace you made before, or one a colleague shares with you.")),
 	)
 	if last := s.app.Preferences().String(prefLastWorkspace); last != "" && last != targetSample {
 		buttons.Add(widget.NewButtonWithIcon(lang.L("Reopen {{.Dir}}", map[string]any{"Dir": last}), theme.HistoryIcon(), func() { s.onOpen(last) }))

@@ -185,6 +185,9 @@ func (m *mainScreen) showFirst(name string) {
 			return
 		}
 		m.carry.demo()
+	case "about":
+		m.reader.first()
+		m.s.onAbout()
 	default:
 		m.reader.first()
 	}

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/lang"
 
 	"github.com/delegate-itu/delegate/model/appinfo"
 	"github.com/delegate-itu/delegate/model/process"
@@ -62,7 +61,7 @@ type Options struct {
 	// Show picks the first screen after opening: "reader" (default),
 	// "items", "timeline", "proposal", "history", "changed", "carry",
 	// "export" (the wizard; on the sample it approves some comments first),
-	// "settings", "review", "consolidated", "opinion".
+	// "settings", "review", "consolidated", "opinion", "about".
 	// For demonstrations and screenshots.
 	Show string
 	// Language forces the UI language (a BCP 47 tag, DELEGATE_LANG) over
@@ -156,13 +155,6 @@ func (s *Session) closeWork() {
 	}
 	_ = s.work.ws.Close()
 	s.work, s.main = nil, nil
-}
-
-func (s *Session) onAbout() {
-	msg := lang.L("Delegate {{.Version}}\nPrepares contributions to the {{.Forum}}.", map[string]any{
-		"Version": appinfo.Version(), "Forum": profileText(s.profile.Name),
-	})
-	dialog.ShowInformation(lang.L("About Delegate"), msg, s.win)
 }
 
 // showError tells the user what went wrong, in their words.
