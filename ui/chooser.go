@@ -183,5 +183,8 @@ func userError(err error) error {
 	case errors.Is(err, item.ErrInvalid):
 		return fmt.Errorf("%s", lang.L("Please check this field: {{.Problem}}", map[string]any{"Problem": err.Error()}))
 	}
+	if msg, ok := knownError(err); ok {
+		return errors.New(msg)
+	}
 	return err
 }

@@ -14,6 +14,12 @@ var (
 	ErrDiskFull = errors.New("the disk holding the workspace is full; free some space, then save again")
 	// ErrNoPermission: the workspace folder may not be written to.
 	ErrNoPermission = errors.New("no permission to write in the workspace folder (or the drive is read-only)")
+	// ErrNotSaved: a save failed before its commit; the previous version
+	// stands, so the user only has to save again.
+	ErrNotSaved = errors.New("not saved, the previous version is kept")
+	// ErrFolderBehind: a save is in the history but the file in the folder
+	// could not be updated; the next Open repairs it from the journal.
+	ErrFolderBehind = errors.New("saved in the history, but the file in the workspace folder could not be updated (Delegate repairs it when the workspace is opened again)")
 )
 
 // writeFault, when a test sets it, is asked before each file the store
@@ -47,7 +53,7 @@ func diskErr(err error) error {
 // folder lags, which the next Open repairs from the journal.
 func saveFailed(err error, committed bool) error {
 	if committed {
-		return fmt.Errorf("saved in the history, but the file in the workspace folder could not be updated (Delegate repairs it when the workspace is opened again): %w", diskErr(err))
+		return fmt.Errorf("%w: %w", ErrFolderBehind, diskErr(err))
 	}
-	return fmt.Errorf("not saved, the previous version is kept: %w", diskErr(err))
+	return fmt.Errorf("%w: %w", ErrNotSaved, diskErr(err))
 }
