@@ -44,7 +44,20 @@ exec_line=$(sed -n 's/^Exec=//p' "$desktop")
 [ -n "$exec_line" ] || fail "$desktop has no Exec line"
 read -ra argv <<<"$exec_line"
 prog=$(command -v "${argv[0]}") || fail "Exec=${argv[0]} is not on PATH"
-scripts/screenshot.sh "$prog" "$dist/installed-window.png" DELEGATE_TODAY=2025-06-01 || fail "Delegate from the menu entry ($exec_line) showed no window"
+# The user guide's first chapter, as a new user follows it in the installed
+# app: open the sample workspace from the welcome screen, pick a paragraph,
+# write a first comment and save it; then the comment must be in the
+# sample workspace's history.
+note="First comment from the installed Delegate"
+SHOT_HOME="$tmp/user" SHOT_XDO="shot installed-1-welcome; click 260 207; wait 4; click 560 560; key ctrl+n; type $note.; key ctrl+s; wait 2" \
+  scripts/screenshot.sh "$prog" "$dist/installed-2-first-comment.png" DELEGATE_TODAY=2025-06-01 ||
+  fail "Delegate from the menu entry ($exec_line) showed no window"
+head_file=$(find "$tmp/user" -path '*/.git/HEAD' | head -1)
+[ -n "$head_file" ] || fail "opening the sample from the welcome screen made no workspace"
+sample=$(dirname "$(dirname "$head_file")")
+grep -rqF "$note" "$sample/items" || fail "the first comment typed in the installed app is not in the sample workspace"
+git -C "$sample" log --format=%s -1 | grep -q . || fail "the sample workspace has no history"
+echo "dist-check: first comment saved in the installed app: $(git -C "$sample" log --format=%s -1)"
 
 $sudo dpkg --purge delegate >/dev/null || fail "dpkg --purge delegate"
 dpkg-query -W -f='${Status}' delegate 2>/dev/null | grep -q "installed" && fail "delegate is still installed"

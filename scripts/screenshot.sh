@@ -6,6 +6,8 @@
 # steps separated by ";", each "click X Y" (window coordinates), "shot NAME"
 # (an extra capture as NAME.png next to OUT.png, checked like OUT), "wait S",
 # or any xdotool command ("key ctrl+n", "type some text").
+# SHOT_HOME keeps the app's home, config and data folders there (default: a
+# temporary folder removed at the end), so a caller can check what was saved.
 set -euo pipefail
 bin=$1 out=$2
 shift 2
@@ -17,7 +19,8 @@ cat >"$tmp/inner.sh" <<'INNER'
 set -u
 bin=$1 out=$2 tmp=$3
 shift 3
-env "$@" HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" "$bin" >"$tmp/app.log" 2>&1 &
+st=${SHOT_HOME:-$tmp}
+env "$@" HOME="$st/home" XDG_CONFIG_HOME="$st/config" XDG_DATA_HOME="$st/data" "$bin" >"$tmp/app.log" 2>&1 &
 pid=$!
 id=""
 for _ in $(seq 1 100); do
@@ -52,6 +55,8 @@ exit 0
 INNER
 chmod +x "$tmp/inner.sh"
 mkdir -p "$tmp/home" "$(dirname "$out")"
+[ -z "${SHOT_HOME:-}" ] || mkdir -p "$SHOT_HOME/home"
+export SHOT_HOME
 xvfb-run -a -s "-screen 0 1280x800x24" "$tmp/inner.sh" "$bin" "$out" "$tmp" "$@"
 check() {
   local colours size
