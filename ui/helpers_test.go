@@ -21,7 +21,7 @@ func newSampleSession(t testing.TB, show string) *Session {
 	d, _ := process.ParseDate("2025-06-01")
 	at := d.Start(time.UTC).Add(12 * time.Hour)
 	s := NewSession(a, testProfile(t), Options{Now: func() time.Time { return at }, Run: syncRun,
-		Open: targetSample, SampleDir: t.TempDir() + "/sample", Show: show})
+		Open: targetSample, SampleDir: freshSampleDir(t), Show: show})
 	s.win.Resize(fyne.NewSize(1240, 780))
 	t.Cleanup(func() { s.closeWork(); s.win.Close() })
 	if s.main == nil {

@@ -53,6 +53,7 @@ func (s *Session) showMain() {
 	draft.Offset = 0.56
 	body := container.NewHSplit(m.nav.buildUI(), draft)
 	body.Offset = 0.24
+	_ = s.loadWorkspaceDates() // a damaged corrections file shows in Settings > Process dates
 	m.draftTab = container.NewTabItemWithIcon(lang.L("Draft"), theme.DocumentIcon(), body)
 	m.itemsTab = container.NewTabItemWithIcon(lang.L("Items"), theme.ListIcon(), m.items.buildUI())
 	m.timeTab = container.NewTabItemWithIcon(lang.L("Timeline"), theme.HistoryIcon(), s.timeline.buildUI())
@@ -60,7 +61,6 @@ func (s *Session) showMain() {
 	m.opinions.tab = container.NewTabItemWithIcon(lang.L("Opinions"), theme.DocumentCreateIcon(), m.opinions.buildUI())
 	m.tabs = container.NewAppTabs(m.draftTab, m.itemsTab, m.timeTab, m.reviewTab, m.opinions.tab)
 	s.win.SetContent(container.NewBorder(nil, m.status, nil, nil, m.tabs))
-	_ = s.applyWorkspaceDates() // a damaged corrections file shows in Settings > Process dates
 	s.win.SetMainMenu(s.buildMenu())
 	s.addShortcuts()
 	m.refresh()

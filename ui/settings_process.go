@@ -141,6 +141,17 @@ func (s *Session) saveCorrection(fix process.Correction) error {
 // applyWorkspaceDates puts the open workspace's date corrections on top of
 // the profile as shipped, and shows the result on the timeline.
 func (s *Session) applyWorkspaceDates() error {
+	err := s.loadWorkspaceDates()
+	if err == nil {
+		s.timeline.onToday()
+	}
+	return err
+}
+
+// loadWorkspaceDates puts the workspace's date corrections into the
+// session's profile without redrawing the timeline: the main screen calls
+// it before it builds its tabs, so the timeline is laid out once.
+func (s *Session) loadWorkspaceDates() error {
 	if s.work == nil {
 		return nil
 	}
@@ -149,7 +160,6 @@ func (s *Session) applyWorkspaceDates() error {
 		return err
 	}
 	s.profile = p
-	s.timeline.onToday()
 	return nil
 }
 
