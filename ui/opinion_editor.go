@@ -100,6 +100,7 @@ func (ed *opinionEditor) load(o item.Opinion, base *report.Opinion) {
 	ed.empty.Hide()
 	ed.form.Show()
 	ed.top.Show()
+	ed.scroll.Refresh() // the form was hidden and never laid out: wrapped labels need their width now
 }
 
 func (ed *opinionEditor) headingText() string {
