@@ -66,6 +66,13 @@ func (st *opinionStatus) apply(o *item.Opinion) error {
 	return nil
 }
 
+// reviewed follows a reviewer's decision on a proposal: the list shows
+// its new status.
+func (sc *opinionScreen) reviewed(o item.Opinion) {
+	sc.refresh()
+	sc.ed.reviewed(o)
+}
+
 // reviewed follows a reviewer's decision on the proposal open in the
 // editor, so a later save does not put the old status back.
 func (ed *opinionEditor) reviewed(o item.Opinion) {

@@ -37,6 +37,11 @@ func TestOpinionSentForReviewThenApproved(t *testing.T) {
 	if ed.status.sel.Selected != "Approved" {
 		t.Fatalf("the open editor still says %q after the approval", ed.status.sel.Selected)
 	}
+	for _, o := range sc.props {
+		if o.ID == saved.ID && o.Review.Status != item.StatusApproved {
+			t.Fatalf("the Opinions list still has it %q", o.Review.Status)
+		}
+	}
 	sc.show()
 	ed.reasons.SetText("Exercises show whether plans work.")
 	ed.onSave()
