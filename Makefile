@@ -90,7 +90,7 @@ COORD_TOUR := wait 2; key ctrl+4; wait 1; shot coord-1-review; \
   mousemove 450 400 click --repeat 40 --delay 30 5; wait 1; click 520 620; \
   type Extreme weather and power cuts cause the longest outages, and the Opinion should say so.; \
   click 550 680; click 400 723; key ctrl+s; wait 1; shot coord-10-sent-for-review; \
-  key ctrl+4; click 200 245; wait 1; shot coord-11-review-amendment; key ctrl+Return; wait 1; \
+  key ctrl+4; mousemove 200 400 click --repeat 15 --delay 30 4; wait 1; click 200 245; wait 1; shot coord-11-review-amendment; key ctrl+Return; wait 1; \
   click 27 14; click 87 339; wait 1; click 705 261; type Amina Diallo; click 705 339; type amina.diallo@example.org; shot coord-12-nominate; \
   click 843 608; wait 2; click 619 456; \
   key ctrl+comma; wait 1; shot coord-13-settings-profile; click 131 385; shot coord-14-settings-workspace; click 131 465; shot coord-15-settings-dates; click 619 701; \
