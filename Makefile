@@ -66,6 +66,42 @@ TOUR := shot tour-1-chooser; click 260 207; wait 4; shot tour-2-sample; \
   shot tour-4-proposal; key ctrl+s; key ctrl+2; key ctrl+f; type written comments; key ctrl+h; wait 1; shot tour-5-history; \
   click 619 683; click 27 14; click 100 84; wait 4; shot tour-6-carry; click 1117 98; wait 2
 
+## tour-coordinator: the coordinator's tour in the real window, screenshots in docs/screenshots/coord-*.png
+## (not in CI; the e-mail step wants Sylpheed: apt-get install --no-install-recommends sylpheed)
+.PHONY: tour-coordinator
+tour-coordinator: build deps-e2e
+	scripts/tour-mail.sh setup $(BIN)/tour-mail
+	SHOT_XDO="$(COORD_TOUR)" scripts/screenshot.sh $(BIN)/delegate docs/screenshots/coord-17-export-done.png \
+	  DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample XDG_DATA_DIRS=$(BIN)/tour-mail:/usr/local/share:/usr/share
+
+# COORD_TOUR: a coordinator's first session on the sample (docs/user-guide-coordinator.md):
+# review three experts' items (approve, request changes on one of a
+# conflicting pair), the consolidated view, an amendment to draft Opinion 3
+# sent for review and approved, a nomination, the settings, the export
+# wizard, and the e-mail draft opened in the mail program.
+COORD_TOUR := wait 2; key ctrl+4; wait 1; shot coord-1-review; \
+  key ctrl+Return; wait 1; shot coord-2-duplicate; key ctrl+Return; wait 1; shot coord-3-conflict; \
+  key ctrl+Return; wait 1; key ctrl+r; type Amina's proposal on this paragraph is approved. Please fold Indigenous peoples into her wording (older persons, women and girls, Indigenous peoples, persons with disabilities) and send it for review again.; \
+  wait 1; shot coord-4-request-changes; click 677 491; wait 1; shot coord-5-changes-requested; \
+  key ctrl+Return; wait 1; key ctrl+Return; wait 1; shot coord-6-opinion-proposal; key ctrl+Return; wait 1; \
+  click 19 88; wait 1; shot coord-7-consolidated; click 19 88; \
+  key ctrl+5; click 126 130; wait 1; shot coord-8-amend-choose; click 600 400; wait 1; \
+  click 480 600; key ctrl+End; type  and of extreme weather events; key Return; \
+  type that power outages are among the most common causes of extended network outages after a disaster; wait 1; shot coord-9-amendment; \
+  mousemove 450 400 click --repeat 40 --delay 30 5; wait 1; click 520 620; \
+  type Extreme weather and power cuts cause the longest outages, and the Opinion should say so.; \
+  click 550 680; click 400 723; key ctrl+s; wait 1; shot coord-10-sent-for-review; \
+  key ctrl+4; mousemove 200 400 click --repeat 15 --delay 30 4; wait 1; click 200 245; wait 1; shot coord-11-review-amendment; key ctrl+Return; wait 1; \
+  click 27 14; click 87 339; wait 1; click 705 261; type Amina Diallo; click 705 339; type amina.diallo@example.org; shot coord-12-nominate; \
+  click 843 608; wait 2; click 619 456; \
+  key ctrl+comma; wait 1; shot coord-13-settings-profile; click 131 385; shot coord-14-settings-workspace; click 131 465; shot coord-15-settings-dates; click 619 701; \
+  key ctrl+e; wait 1; shot coord-16-export-1-items; click 1122 697; \
+  click 700 195; type Comments on the 2nd draft of the Secretary-General's report; \
+  click 700 260; type Republic of Sample proposes that the report name the groups least connected, define meaningful connectivity where it is first used and ask for disaggregated data. It proposes amendments to draft Opinions 1 and 3.; \
+  shot coord-16-export-2-cover; click 1122 697; wait 2; click 95 240; shot coord-16-export-3-checks; click 1122 697; wait 6; shot coord-16-export-4-preview; \
+  click 1122 697; wait 1; shot coord-16-export-5-folder; click 1116 697; wait 3; shot coord-17-export-done; \
+  click 175 235; wait 6; rootshot coord-18-email; search --class Sylpheed windowkill %@; wait 1
+
 deps-build:
 	@scripts/install-deps.sh build
 deps-e2e:

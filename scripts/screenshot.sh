@@ -4,7 +4,8 @@
 # usage: scripts/screenshot.sh BINARY OUT.png [ENV=VALUE ...]
 # SHOT_XDO drives the window before the final capture, as a user would:
 # steps separated by ";", each "click X Y" (window coordinates), "shot NAME"
-# (an extra capture as NAME.png next to OUT.png, checked like OUT), "wait S",
+# (an extra capture as NAME.png next to OUT.png, checked like OUT), "rootshot
+# NAME" (the same, of the whole screen: another program's window), "wait S",
 # or any xdotool command ("key ctrl+n", "type some text").
 # SHOT_HOME keeps the app's home, config and data folders there (default: a
 # temporary folder removed at the end), so a caller can check what was saved.
@@ -43,6 +44,7 @@ for step in "${steps[@]}"; do
   case ${w[0]} in
     click) xdotool mousemove --window "$id" "${w[1]}" "${w[2]}" click 1; sleep 1 ;;
     shot) import -window "$id" "$(dirname "$out")/${w[1]}.png"; echo "$(dirname "$out")/${w[1]}.png" >>"$tmp/shots" ;;
+    rootshot) import -window root "$(dirname "$out")/${w[1]}.png"; echo "$(dirname "$out")/${w[1]}.png" >>"$tmp/shots" ;;
     wait) sleep "${w[1]}" ;;
     type) xdotool type --delay 20 "${step#*type }"; sleep 0.5 ;;
     *) xdotool "${w[@]}"; sleep 0.7 ;;

@@ -34,7 +34,8 @@ const defaultAction = "The IEG is invited to consider this contribution."
 type coverForm struct {
 	x                   *exportWizard
 	title, action, subj *widget.Entry
-	summary, refs       *widget.Entry
+	summary             *textArea
+	refs                *widget.Entry
 	sender              *widget.Select
 	clean               *widget.Check
 	contacts            []item.Contact
@@ -47,9 +48,7 @@ func (x *exportWizard) newCoverForm() coverForm {
 	f := coverForm{x: x}
 	f.title = widget.NewEntry()
 	f.title.SetPlaceHolder(lang.L("e.g. Comments on the 2nd draft of the Secretary-General's report"))
-	f.summary = widget.NewMultiLineEntry()
-	f.summary.Wrapping = fyne.TextWrapWord
-	f.summary.SetMinRowsVisible(4)
+	f.summary = newTextArea(4) // a text area: Tab leaves it, and a space typed at a wrap stays
 	f.summary.SetPlaceHolder(lang.L("Two or three sentences: what this contribution proposes and why."))
 	f.action = widget.NewEntry()
 	f.action.SetText(defaultAction)

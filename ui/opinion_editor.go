@@ -28,6 +28,7 @@ type opinionEditor struct {
 	title   *opEntry
 	theme   *widget.Select
 	reasons *textArea
+	status  *opinionStatus
 	blocks  *fyne.Container
 	state   *widget.Label
 	save    *widget.Button
@@ -56,6 +57,7 @@ func newOpinionEditor(sc *opinionScreen) *opinionEditor {
 	ed.reasons = newTextArea(3)
 	ed.reasons.SetPlaceHolder(lang.L("Why the delegation proposes this"))
 	ed.reasons.OnChanged = func(string) { ed.changed() }
+	ed.status = newOpinionStatus(ed)
 	ed.blocks = container.NewVBox()
 	ed.state = widget.NewLabel("")
 	ed.state.Wrapping = fyne.TextWrapWord
@@ -77,11 +79,11 @@ func (ed *opinionEditor) buildUI() fyne.CanvasObject {
 	buttons := container.NewHBox(ed.save, widget.NewButtonWithIcon(lang.L("Close"), theme.CancelIcon(), ed.onClose))
 	ed.top = container.NewVBox(container.NewBorder(nil, nil, nil, buttons, ed.heading), ed.state, widget.NewSeparator())
 	ed.top.Hide()
-	ed.form = container.NewVBox(
+	ed.form = container.NewVBox(ed.status.note,
 		bold(lang.L("Title")), ed.title,
 		container.NewBorder(nil, nil, bold(lang.L("Sub-theme")), nil, ed.theme),
 		help, ed.blocks,
-		bold(lang.L("Reasons")), ed.reasons)
+		bold(lang.L("Reasons")), ed.reasons, ed.status.row())
 	ed.form.Hide()
 	ed.scroll = container.NewVScroll(container.NewVBox(ed.empty, ed.form))
 	return container.NewBorder(ed.top, nil, nil, nil, ed.scroll)
@@ -96,10 +98,12 @@ func (ed *opinionEditor) load(o item.Opinion, base *report.Opinion) {
 	ed.title.SetText(o.Title)
 	ed.theme.SetSelectedIndex(max(0, min(o.SubTheme, len(item.SubThemes))))
 	ed.reasons.SetText(o.Reasons)
+	ed.status.load(o.Review)
 	ed.rebuild()
 	ed.empty.Hide()
 	ed.form.Show()
 	ed.top.Show()
+	ed.scroll.Refresh() // the form was hidden and never laid out: wrapped labels need their width now
 }
 
 func (ed *opinionEditor) headingText() string {

@@ -24,6 +24,10 @@ func (ed *opinionEditor) onSave() {
 	o := ed.cur
 	o.Title, o.Reasons = ed.title.Text, ed.reasons.Text
 	tidy(&o)
+	if err := ed.status.apply(&o); err != nil {
+		s.showError(userError(err))
+		return
+	}
 	if msg, at, bad := opinionProblem(o); bad {
 		ed.state.SetText(msg)
 		ed.state.Importance = widget.DangerImportance
@@ -46,6 +50,7 @@ func (ed *opinionEditor) onSave() {
 		ed.clearAutosave()
 		ed.sc.sel = o.ID
 		ed.sc.refresh()
+		ed.sc.m.review.refresh() // the queue shows the proposal as saved
 		ed.load(o, ed.base)
 		ed.sc.selectRow(o.ID)
 		ed.say(lang.L("Saved {{.When}}", map[string]any{"When": o.Updated.Local().Format("15:04:05")}))

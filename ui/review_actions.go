@@ -132,6 +132,7 @@ func (r *reviewScreen) decide(a review.Action, note string) {
 			r.m.editor.reviewed(c)
 		} else {
 			r.putOpinion(o)
+			r.m.opinions.reviewed(o)
 		}
 		r.sel = next
 		r.m.refresh()
