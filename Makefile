@@ -74,7 +74,7 @@ tour-coordinator: build deps-e2e
 	SHOT_XDO="$(COORD_TOUR)" scripts/screenshot.sh $(BIN)/delegate docs/screenshots/coord-17-export-done.png \
 	  DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample XDG_DATA_DIRS=$(BIN)/tour-mail:/usr/local/share:/usr/share
 
-# COORD_TOUR: a coordinator's first session on the sample (docs/user-guide-coordinator.md):
+# COORD_TOUR: a coordinator's first session on the sample (docs/user-guide.md, chapter 8):
 # review three experts' items (approve, request changes on one of a
 # conflicting pair), the consolidated view, an amendment to draft Opinion 3
 # sent for review and approved, a nomination, the settings, the export
