@@ -44,13 +44,14 @@ fuzz:
 ## screenshots: refresh the screenshots in docs/ from the real window
 screenshots: build deps-e2e
 	scripts/screenshot.sh $(BIN)/delegate docs/screenshots/chooser.png DELEGATE_TODAY=2025-06-01
-	for s in reader proposal items history changed carry timeline about; do \
+	for s in reader proposal items history changed carry timeline about review settings; do \
 	  SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/$$s.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_SHOW=$$s || exit 1; \
 	done
 	for l in zh:zh-Hans fr:fr ar:ar; do SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/main-$${l%%:*}.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_LANG=$${l#*:} || exit 1; done
 	SHOT_XDO="$(TOUR)" scripts/screenshot.sh $(BIN)/delegate docs/screenshots/tour-7-carried.png DELEGATE_TODAY=2025-06-01
 	SHOT_DELAY=5 SHOT_XDO="$(OPINION_XDO)" scripts/screenshot.sh $(BIN)/delegate docs/screenshots/opinion.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_SHOW=opinion
 	SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/opinion-cutoff.png DELEGATE_TODAY=2026-01-10 DELEGATE_OPEN=sample DELEGATE_SHOW=opinion
+	SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/sync-conflict.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_SHOW=conflicts
 
 # OPINION_XDO scrolls the Opinion editor and its preview to the operative part.
 OPINION_XDO := mousemove 450 600 $(foreach i,$(shell seq 24),click 5); mousemove 1000 500 $(foreach i,$(shell seq 20),click 5)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"errors"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
 )
 
@@ -67,10 +70,44 @@ func (v *conflictsView) load() bool {
 }
 
 func conflictName(c store.Conflict) string {
+	data := c.Mine
+	if data == nil && len(c.Theirs) > 0 {
+		data = c.Theirs[0].Data
+	}
+	if cm, err := store.ParseComment(data); err == nil && cm.Anchor.Number != "" {
+		return lang.L("Comment on {{.Where}} ({{.Kind}})", map[string]any{"Where": paraRef(cm.Anchor.Number), "Kind": kindName(cm.Kind)})
+	}
+	if o, err := store.ParseOpinion(data); err == nil {
+		return lang.L("Opinion proposal: {{.Title}}", map[string]any{"Title": o.Title})
+	}
 	if c.ItemID != "" {
 		return c.ItemID
 	}
 	return c.Path
+}
+
+// paraRef writes a bare paragraph number as people cite it ("¶14"); a
+// full reference ("§2.1 ¶14") stays as it is.
+func paraRef(n string) string {
+	if n != "" && strings.Trim(n, "0123456789") == "" {
+		return "¶" + n
+	}
+	return n
+}
+
+// conflictAuthor names the colleague a version came from: the contact of
+// the delegation profile whose branch it is, else the branch's name.
+func (v *conflictsView) conflictAuthor(t store.ConflictCopy) string {
+	p, err := v.m.s.work.ws.Profile()
+	if err != nil {
+		return t.From
+	}
+	for _, c := range p.Contacts {
+		if store.PersonID(item.Person{Name: c.Name, Email: c.Email}) == t.From {
+			return c.Name
+		}
+	}
+	return t.From
 }
 
 // show puts conflict i side by side: yours, then each other version.
@@ -81,7 +118,7 @@ func (v *conflictsView) show(i int) {
 	cols := []fyne.CanvasObject{v.version(lang.L("Yours ({{.Name}})", map[string]any{"Name": me}), c.Mine,
 		widget.NewButton(lang.L("Keep mine"), func() { v.resolve(c.Mine) }))}
 	for _, t := range c.Theirs {
-		cols = append(cols, v.version(lang.L("From {{.Person}}", map[string]any{"Person": t.From}), t.Data,
+		cols = append(cols, v.version(lang.L("From {{.Person}}", map[string]any{"Person": v.conflictAuthor(t)}), t.Data,
 			widget.NewButton(lang.L("Keep this version"), func() { v.resolve(t.Data) })))
 	}
 	combine := widget.NewButton(lang.L("Combine…"), func() { v.combine(c) })
