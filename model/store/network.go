@@ -14,6 +14,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/transport"
 	"github.com/go-git/go-git/v5/plumbing/transport/http"
 	"github.com/go-git/go-git/v5/plumbing/transport/ssh"
+	"golang.org/x/crypto/ssh/knownhosts"
 )
 
 // authFor builds what the server needs: a token for HTTP(S) (given, from
@@ -106,10 +107,25 @@ func netError(r Remote, err error) error {
 		return fmt.Errorf("%w: %s needs an access token (delegatectl remote add %s URL --token-stdin, or $%s)", ErrAuth, r.URL, r.Name, EnvToken)
 	case errors.Is(err, transport.ErrAuthorizationFailed):
 		return fmt.Errorf("%w: %s did not accept the access token: %v", ErrAuth, r.URL, err)
+	case r.Kind == RemoteSSH && isHostKeyError(err):
+		return fmt.Errorf("%w: %w: the SSH server at %s is not the one recorded in ~/.ssh/known_hosts, or none is recorded: "+
+			"check its key with the server's administrator, then connect once with ssh to record it: %v", ErrUnreachable, ErrHostKey, r.URL, err)
+	case r.Kind == RemoteSSH && strings.Contains(err.Error(), "ssh: unable to authenticate"):
+		return fmt.Errorf("%w: %s did not accept your SSH key (from the SSH agent or ~/.ssh)", ErrAuth, r.URL)
 	case errors.Is(err, transport.ErrRepositoryNotFound):
 		return fmt.Errorf("%w: there is no repository at %s", ErrUnreachable, r.URL)
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("%w: %s: %v", ErrUnreachable, r.URL, err)
 	}
 	return fmt.Errorf("%w: %s: %v", ErrUnreachable, r.URL, err)
+}
+
+// isHostKeyError: go-git checks the server's key against known_hosts
+// ($SSH_KNOWN_HOSTS, else ~/.ssh/known_hosts and /etc/ssh/ssh_known_hosts)
+// and refuses an unknown or changed key, or when no such file exists.
+func isHostKeyError(err error) bool {
+	var keyErr *knownhosts.KeyError
+	var revoked *knownhosts.RevokedError
+	return errors.As(err, &keyErr) || errors.As(err, &revoked) ||
+		strings.Contains(err.Error(), "unable to find any valid known_hosts file")
 }

@@ -24,6 +24,10 @@ var (
 	ErrNoRemote = errors.New("no such remote")
 	// ErrAuth: the server refused the credentials (or asked for some).
 	ErrAuth = errors.New("the server refused access")
+	// ErrHostKey: the SSH server's key is not the one in known_hosts (or
+	// none is recorded), so it may not be the delegation's server. Always
+	// wrapped together with ErrUnreachable.
+	ErrHostKey = errors.New("the SSH server's host key is not known")
 )
 
 // PeoplePrefix is where each author's work is published on a remote:
