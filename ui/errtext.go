@@ -68,11 +68,14 @@ var knownErrors = []struct {
 	{docx.ErrBadTemplate, func() string { return lang.L("The template is not a readable Word .docx file.") }},
 	{store.ErrBadKey, func() string { return lang.L("This is not an OpenPGP secret key that can sign.") }},
 	{store.ErrPassphrase, func() string { return lang.L("The passphrase does not unlock the key.") }},
+	{store.ErrHostKey, func() string {
+		return lang.L("The SSH server's host key is not the one recorded on this computer, or none is recorded. Check the key with the server's administrator, then connect once with ssh to record it. Nothing was changed.")
+	}},
 	{store.ErrUnreachable, func() string {
 		return lang.L("The delegation remote cannot be reached. Check the connection, the shared folder or the USB drive, and sync again: nothing was changed.")
 	}},
 	{store.ErrAuth, func() string {
-		return lang.L("The server refused access. Check the user name and the access token in Settings.")
+		return lang.L("The server refused access. For https://, check the user name and the access token in Settings; for ssh://, check that the server knows your SSH key.")
 	}},
 	{store.ErrNoRemote, func() string { return lang.L("There is no remote with that name.") }},
 	{store.ErrDiskFull, func() string {
