@@ -181,7 +181,7 @@ func userError(err error) error {
 	case errors.Is(err, store.ErrExists):
 		return fmt.Errorf("%s", lang.L("There is already a workspace in that folder. Open it instead, or choose another folder."))
 	case errors.Is(err, item.ErrInvalid):
-		return fmt.Errorf("%s", lang.L("Please check this field: {{.Problem}}", map[string]any{"Problem": err.Error()}))
+		return fmt.Errorf("%s", lang.L("Please check this field: {{.Problem}}", map[string]any{"Problem": errText(err)}))
 	}
 	if msg, ok := knownError(err); ok {
 		return errors.New(msg)

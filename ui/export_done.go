@@ -102,7 +102,7 @@ func (x *exportWizard) runExport() {
 		case errors.Is(rerr, submit.ErrAlreadyMade):
 			x.out.note = lang.L("This package was already recorded as sent: the files were written again, nothing else changed.")
 		case rerr != nil:
-			x.out.note = lang.L("The files were written, but the package could not be recorded as sent: {{.Error}}", map[string]any{"Error": rerr.Error()})
+			x.out.note = lang.L("The files were written, but the package could not be recorded as sent: {{.Error}}", map[string]any{"Error": errText(rerr)})
 		case record:
 			x.reloadItems()
 		}

@@ -92,7 +92,7 @@ func (m *mainScreen) afterImport(nw *work, meta store.DraftMeta, rows []carryRow
 		return
 	}
 	if err != nil {
-		m.s.showError(errors.New(lang.L("The draft was not imported: {{.Why}}", map[string]any{"Why": err.Error()})))
+		m.s.showError(errors.New(lang.L("The draft was not imported: {{.Why}}", map[string]any{"Why": errText(err)})))
 		return
 	}
 	m.s.work = nw

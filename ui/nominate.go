@@ -86,7 +86,7 @@ func (n *nominationForm) onWrite() {
 	s := n.s
 	expert := n.value()
 	if err := expert.Validate(); err != nil {
-		n.problem.SetText(lang.L("Please check this field: {{.Problem}}", map[string]any{"Problem": err.Error()}))
+		n.problem.SetText(lang.L("Please check this field: {{.Problem}}", map[string]any{"Problem": errText(err)}))
 		return
 	}
 	n.problem.SetText("")

@@ -111,7 +111,7 @@ func (d *datesEditor) onSave() {
 		*f.to = date
 	}
 	if err := d.s.saveCorrection(fix); err != nil {
-		d.say(lang.L("Not saved: {{.Problem}}", map[string]any{"Problem": err.Error()}), widget.DangerImportance)
+		d.say(lang.L("Not saved: {{.Problem}}", map[string]any{"Problem": errText(err)}), widget.DangerImportance)
 		return
 	}
 	d.say(lang.L("Saved. The timeline and the export checks use the corrected date."), widget.SuccessImportance)

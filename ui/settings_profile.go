@@ -42,7 +42,7 @@ func newProfileEditor(s *Session) *profileEditor {
 	e.category = widget.NewSelect(cats, nil)
 	p, err := s.work.ws.Profile()
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
-		e.say(err.Error(), widget.DangerImportance)
+		e.say(errText(err), widget.DangerImportance)
 	}
 	e.entity.SetText(p.Entity)
 	e.entity.SetPlaceHolder(lang.L("e.g. Republic of Xyz: the Source of your contributions"))
@@ -118,11 +118,11 @@ func (e *profileEditor) onSave() {
 	p := e.value()
 	p.Normalize()
 	if err := p.Validate(); err != nil {
-		e.say(lang.L("Not saved: {{.Problem}}", map[string]any{"Problem": err.Error()}), widget.DangerImportance)
+		e.say(lang.L("Not saved: {{.Problem}}", map[string]any{"Problem": errText(err)}), widget.DangerImportance)
 		return
 	}
 	if err := e.s.work.ws.SaveProfile(p, "Delegation profile: edited in Settings"); err != nil {
-		e.say(lang.L("Not saved: {{.Problem}}", map[string]any{"Problem": err.Error()}), widget.DangerImportance)
+		e.say(lang.L("Not saved: {{.Problem}}", map[string]any{"Problem": errText(err)}), widget.DangerImportance)
 		return
 	}
 	e.say(lang.L("Saved the delegation profile."), widget.SuccessImportance)

@@ -54,7 +54,7 @@ func (r *remotesEditor) fill() {
 	r.list.Objects = nil
 	rs, err := r.s.work.ws.Remotes()
 	if err != nil {
-		r.say(err.Error(), widget.DangerImportance)
+		r.say(errText(err), widget.DangerImportance)
 	}
 	if len(rs) == 0 {
 		r.list.Add(wrapLabel(lang.L("No remote yet: your work stays on this computer until you add one."), fyne.TextStyle{}))
@@ -71,7 +71,7 @@ func (r *remotesEditor) onAdd() {
 	name, raw := strings.TrimSpace(r.name.Text), strings.TrimSpace(r.url.Text)
 	rm, inURL, err := r.s.work.ws.AddRemote(name, raw)
 	if err != nil {
-		r.say(lang.L("Not added: {{.Problem}}", map[string]any{"Problem": err.Error()}), widget.DangerImportance)
+		r.say(lang.L("Not added: {{.Problem}}", map[string]any{"Problem": errText(err)}), widget.DangerImportance)
 		return
 	}
 	token := r.token.Text
@@ -80,7 +80,7 @@ func (r *remotesEditor) onAdd() {
 	}
 	if token != "" && rm.Kind == store.RemoteHTTP {
 		if err := store.SaveToken(rm.URL, store.Credential{Username: strings.TrimSpace(r.user.Text), Token: token}); err != nil {
-			r.say(lang.L("The remote was added, but the token was not saved: {{.Problem}}", map[string]any{"Problem": err.Error()}), widget.WarningImportance)
+			r.say(lang.L("The remote was added, but the token was not saved: {{.Problem}}", map[string]any{"Problem": errText(err)}), widget.WarningImportance)
 			r.fill()
 			return
 		}

@@ -108,7 +108,7 @@ func (m *mainScreen) addRemoteForm(why string) {
 func (m *mainScreen) addRemote(name, addr, token string) {
 	r, inURL, err := m.s.work.ws.AddRemote(name, addr)
 	if err != nil {
-		m.s.showError(errors.New(lang.L("The remote was not added: {{.Why}}", map[string]any{"Why": err.Error()})))
+		m.s.showError(errors.New(lang.L("The remote was not added: {{.Why}}", map[string]any{"Why": errText(err)})))
 		return
 	}
 	if token == "" {
@@ -178,7 +178,7 @@ func syncStep(s string) string {
 // afterSync reloads the main screens and shows what the sync did.
 func (m *mainScreen) afterSync(nw *work, rep store.SyncReport, err error) {
 	if err != nil && !errors.Is(err, context.Canceled) && (errors.Is(err, store.ErrUnreachable) || rep.Remote == "") {
-		m.s.showError(errors.New(lang.L("Nothing was synced: {{.Why}}", map[string]any{"Why": err.Error()})))
+		m.s.showError(errors.New(lang.L("Nothing was synced: {{.Why}}", map[string]any{"Why": errText(err)})))
 		return
 	}
 	if nw.drafts != nil || nw.comments != nil {
@@ -186,7 +186,7 @@ func (m *mainScreen) afterSync(nw *work, rep store.SyncReport, err error) {
 	}
 	m.s.showMain()
 	if err != nil {
-		m.s.showError(errors.New(lang.L("The sync stopped: {{.Why}}", map[string]any{"Why": err.Error()})))
+		m.s.showError(errors.New(lang.L("The sync stopped: {{.Why}}", map[string]any{"Why": errText(err)})))
 		return
 	}
 	m.s.main.status.SetText(syncSummary(rep))

@@ -194,7 +194,7 @@ func (v *conflictsView) resolve(data []byte) {
 	}
 	w := v.m.s.work
 	if err := w.ws.ResolveConflict(c.Path, data); err != nil {
-		v.m.s.showError(errors.New(lang.L("The conflict was not resolved: {{.Why}}", map[string]any{"Why": err.Error()})))
+		v.m.s.showError(errors.New(lang.L("The conflict was not resolved: {{.Why}}", map[string]any{"Why": errText(err)})))
 		return
 	}
 	if err := w.loadComments(); err != nil {

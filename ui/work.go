@@ -92,7 +92,7 @@ func (w *work) loadComments() error {
 		return err
 	}
 	if err != nil {
-		w.warning = err.Error()
+		w.warning = errText(err)
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].Created.Before(cs[j].Created) })
 	w.comments = cs
