@@ -97,8 +97,8 @@ func readable(c *item.Comment) string {
 	}
 	line(lang.L("Paragraph"), c.Anchor.Number)
 	line(lang.L("Quote"), c.Anchor.Quote)
-	line(lang.L("Kind"), string(c.Kind))
-	line(lang.L("Status"), string(c.Review.Status))
+	line(lang.L("Kind"), kindName(c.Kind))
+	line(lang.L("Status"), statusName(c.Review.Status))
 	line(lang.L("Comment"), c.Body)
 	if p := c.Proposal; p != nil {
 		line(lang.L("Proposal"), string(p.Action))

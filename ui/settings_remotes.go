@@ -61,7 +61,7 @@ func (r *remotesEditor) fill() {
 	}
 	for _, rm := range rs {
 		name := widget.NewLabelWithStyle(rm.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		r.list.Add(container.NewBorder(nil, nil, name, widget.NewLabel(string(rm.Kind)), wrapLabel(rm.URL, fyne.TextStyle{})))
+		r.list.Add(container.NewBorder(nil, nil, name, widget.NewLabel(remoteKindName(rm.Kind)), wrapLabel(rm.URL, fyne.TextStyle{})))
 	}
 	r.list.Refresh()
 }
@@ -95,4 +95,13 @@ func (r *remotesEditor) onAdd() {
 func (r *remotesEditor) say(text string, imp widget.Importance) {
 	r.msg.Importance = imp
 	r.msg.SetText(text)
+}
+
+// remoteKindName says what kind of place a remote is; protocol names stay
+// as they are written.
+func remoteKindName(k store.RemoteKind) string {
+	if k == store.RemoteFolder {
+		return lang.L("shared folder")
+	}
+	return string(k)
 }
