@@ -43,6 +43,10 @@ rm -rf "$shl"
 [ -n "$depends" ] || { echo "dist-deb: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
 # GLFW opens these X11 extension libraries with dlopen, which dpkg-shlibdeps cannot see.
 depends="$depends, libx11-xcb1, libxcursor1, libxi6, libxinerama1, libxrandr2, libxrender1, libxxf86vm1"
+# Fyne's bundled font lacks the symbols the screens use (● ⚠ ≈ ✎): it falls
+# back to system fonts, and a minimal system has none (seen as boxes on a
+# fresh Debian 12). DejaVu Sans has them all.
+depends="$depends, fonts-dejavu-core"
 size=$(du -sk --apparent-size "$pkg/usr" | cut -f1)
 mkdir -p "$pkg/DEBIAN"
 cat >"$pkg/DEBIAN/control" <<CONTROL
