@@ -199,7 +199,7 @@ func (sc *opinionScreen) onAmend() {
 		dlg.Hide()
 		sc.amend(d.Opinions[i].Number)
 	}
-	label := widget.NewLabel(lang.L("Which draft Opinion of the {{.Draft}} do you want to amend?", map[string]any{"Draft": sc.m.s.work.cur.Label}))
+	label := widget.NewLabel(lang.L("Which draft Opinion of the {{.Draft}} do you want to amend?", map[string]any{"Draft": labelText(sc.m.s.work.cur.Label)}))
 	dlg = dialog.NewCustom(lang.L("Amend a draft Opinion"), lang.L("Cancel"), container.NewBorder(label, nil, nil, nil, list), sc.m.s.win)
 	dlg.Resize(fyne.NewSize(620, 360))
 	dlg.Show()

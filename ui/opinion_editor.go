@@ -50,8 +50,8 @@ func newOpinionEditor(sc *opinionScreen) *opinionEditor {
 	ed.title = newOpEntry(ed, opPos{part: partTitle}, "", false)
 	ed.title.SetPlaceHolder(lang.L("Title of the Opinion"))
 	themes := []string{lang.L("(none)")}
-	for i, t := range item.SubThemes {
-		themes = append(themes, fmt.Sprintf("%d %s", i+1, oneLine(t, 48)))
+	for i := range item.SubThemes {
+		themes = append(themes, fmt.Sprintf("%d %s", i+1, oneLine(subThemeName(i+1), 48)))
 	}
 	ed.theme = widget.NewSelect(themes, func(string) { ed.changed() })
 	ed.reasons = newTextArea(3)
@@ -110,7 +110,7 @@ func (ed *opinionEditor) headingText() string {
 	w := ed.sc.m.s.work
 	switch {
 	case ed.cur.Amends > 0 && ed.base != nil:
-		return lang.L("Amendment to draft Opinion {{.N}} of the {{.Draft}}", map[string]any{"N": ed.cur.Amends, "Draft": w.cur.Label})
+		return lang.L("Amendment to draft Opinion {{.N}} of the {{.Draft}}", map[string]any{"N": ed.cur.Amends, "Draft": labelText(w.cur.Label)})
 	case ed.cur.Amends > 0:
 		return lang.L("Amendment to draft Opinion {{.N}} (not in the draft you have imported: no revision marks)", map[string]any{"N": ed.cur.Amends})
 	}
