@@ -66,7 +66,7 @@ func (w *mdWriter) block(n ast.Node, prefix string) {
 			}
 			w.listItem(it, marker)
 		}
-	case *ast.FencedCodeBlock, *ast.CodeBlock:
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 		lines := n.Lines()
 		var sb strings.Builder
 		for i := 0; i < lines.Len(); i++ {

@@ -59,6 +59,7 @@ var markdownCases = []struct{ name, in, want string }{
 	{"relative link is text", "[file](../x.docx)", "file"},
 	{"code span", "Use `SEQ Table` here.", "Use SEQ Table here."},
 	{"raw html kept as text", "a <b>tag</b>", "a <b>tag</b>"},
+	{"html block kept as text", "<div>\nboxed\n</div>", "<div>\nboxed\n</div>"},
 	{"quote", "> quoted\n> more", "quoted more"},
 	{"heading", "# Title\n\nBody", "Title\n\nBody"},
 	{"empty", "  \n ", ""},
