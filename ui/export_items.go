@@ -177,7 +177,7 @@ func wizHeading(text string) *widget.Label {
 
 // exportCommentLine is one line naming a comment: place, kind, first words.
 func exportCommentLine(c item.Comment) string {
-	return lang.L("{{.Where}} · {{.Kind}} · {{.Text}}", map[string]any{"Where": c.Anchor.Number, "Kind": wizKind(c.Kind), "Text": wizFirstWords(c.Body, 70)})
+	return lang.L("{{.Where}} · {{.Kind}} · {{.Text}}", map[string]any{"Where": c.Anchor.Number, "Kind": kindWord(c.Kind), "Text": wizFirstWords(c.Body, 70)})
 }
 
 func exportOpinionLine(o item.Opinion) string {
@@ -201,35 +201,13 @@ func wizFirstWords(text string, n int) string {
 	return cut + "…"
 }
 
-// wizStatus is a status in the user's words.
+// wizStatus is a status in the user's words; a submitted item is "already
+// sent", which is what matters when choosing what to send.
 func wizStatus(st item.Status) string {
-	switch st {
-	case item.StatusDraft:
-		return lang.L("draft")
-	case item.StatusReady:
-		return lang.L("ready for review")
-	case item.StatusChangesRequested:
-		return lang.L("changes requested")
-	case item.StatusApproved:
-		return lang.L("approved")
-	case item.StatusSubmitted:
+	if st == item.StatusSubmitted {
 		return lang.L("already sent")
 	}
-	return string(st)
-}
-
-func wizKind(k item.Kind) string {
-	switch k {
-	case item.KindGeneral:
-		return lang.L("general")
-	case item.KindSubstantive:
-		return lang.L("substantive")
-	case item.KindEditorial:
-		return lang.L("editorial")
-	case item.KindQuestion:
-		return lang.L("question")
-	}
-	return string(k)
+	return statusWord(st)
 }
 
 func findingsRefuse(fs []export.Finding) bool {

@@ -155,7 +155,7 @@ func (x *exportWizard) structure() fyne.CanvasObject {
 	field(lang.L("Contact"), strings.Join(nonEmpty(in.Sender.Name, in.Sender.Organization, in.Sender.Email), ", "))
 	box.Add(widget.NewSeparator())
 	for _, c := range in.Comments {
-		box.Add(wizHeading(lang.L("{{.Where}} · {{.Kind}}", map[string]any{"Where": c.Anchor.Number, "Kind": wizKind(c.Kind)})))
+		box.Add(wizHeading(lang.L("{{.Where}} · {{.Kind}}", map[string]any{"Where": c.Anchor.Number, "Kind": kindWord(c.Kind)})))
 		body := widget.NewRichTextFromMarkdown(c.Body)
 		body.Wrapping = fyne.TextWrapWord
 		box.Add(body)

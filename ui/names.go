@@ -227,3 +227,18 @@ func reasonClause(c string) string {
 	}
 	return c
 }
+
+// kindWord is a kind as a sentence reads it, in lower case ("general").
+func kindWord(k item.Kind) string {
+	switch k {
+	case item.KindGeneral:
+		return lang.L("general")
+	case item.KindSubstantive:
+		return lang.L("substantive")
+	case item.KindEditorial:
+		return lang.L("editorial")
+	case item.KindQuestion:
+		return lang.L("question")
+	}
+	return string(k)
+}

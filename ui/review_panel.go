@@ -91,7 +91,7 @@ func wrapLabel(text string, st fyne.TextStyle) *widget.Label {
 func kindAndStatus(it review.Item) string {
 	kind := lang.L("Opinion proposal")
 	if c := it.Comment; c != nil {
-		kind = wizKind(c.Kind)
+		kind = kindWord(c.Kind)
 		if c.Proposal != nil {
 			kind += " · " + string(c.Proposal.Action)
 		}
