@@ -112,8 +112,8 @@ func badBranches(remote string, names []string) []UnsafeWork {
 // checkBranches checks each person's branch (see incomingCheck) and
 // splits them into those to bring in and those refused, so one
 // colleague's hostile or damaged branch never stops the others' work.
-func (w *Workspace) checkBranches(src storer.EncodedObjectStorer, remote string, heads map[string]plumbing.Hash) (map[string]plumbing.Hash, []UnsafeWork, error) {
-	in, err := w.newIncomingCheck(src)
+func (w *Workspace) checkBranches(src storer.EncodedObjectStorer, objects, remote string, heads map[string]plumbing.Hash) (map[string]plumbing.Hash, []UnsafeWork, error) {
+	in, err := w.newIncomingCheck(src, objects)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -264,7 +264,7 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWor
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: read %s: %v", ErrUnreachable, r.URL, err)
 	}
-	heads, refused, err := w.checkBranches(src.Storer, r.Name, all)
+	heads, refused, err := w.checkBranches(src.Storer, folderObjects(folderPath(r.URL)), r.Name, all)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -281,6 +281,14 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWor
 		}
 	}
 	return heads, refused, nil
+}
+
+// folderObjects is the loose objects folder of a folder remote, bare or not.
+func folderObjects(dir string) string {
+	if fi, err := os.Stat(filepath.Join(dir, "objects")); err == nil && fi.IsDir() {
+		return filepath.Join(dir, "objects")
+	}
+	return filepath.Join(dir, ".git", "objects")
 }
 
 func trackingRef(remote, id string) string { return "refs/remotes/" + remote + "/people/" + id }

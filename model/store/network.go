@@ -117,7 +117,7 @@ func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.A
 			delete(all, id) // a branch gone from the remote
 		}
 	}
-	heads, checked, err := w.checkBranches(w.st, r.Name, all)
+	heads, checked, err := w.checkBranches(w.st, filepath.Join(w.dir, ".git", "objects"), r.Name, all)
 	return heads, append(refused, checked...), err
 }
 
