@@ -365,3 +365,29 @@ func TestHistoryAlreadyCopiedIsChecked(t *testing.T) {
 		t.Error("Eve's comment arrived with her hostile history")
 	}
 }
+
+// TestOwnBranchTamperedIsNotPublishedOver: someone wrote a hostile commit
+// into the user's own branch on the shared folder. Sync refuses it, and
+// does not publish over it either (that would hide what was found): the
+// branch on the remote is as the intruder left it, and the report says so.
+func TestOwnBranchTamperedIsNotPublishedOver(t *testing.T) {
+	w := newWorkspace(t)
+	me := store.PersonID(w.User())
+	r := newRemoteRepo(t, filepath.Join(t.TempDir(), "shared"))
+	bad := r.commit(t, writeTree(t, r.repo.Storer, folder{"con.md": []byte("x")}))
+	r.branch(t, me, bad)
+	if _, _, err := w.AddRemote("shared", r.dir); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := w.Sync(t.Context(), "shared", store.SyncOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Published || len(rep.Unsafe) != 1 || rep.Unsafe[0].Person != me || !strings.Contains(rep.Unsafe[0].Reason, "device name") {
+		t.Fatalf("published %v, refused %+v", rep.Published, rep.Unsafe)
+	}
+	ref, err := r.repo.Reference(plumbing.ReferenceName(store.PeoplePrefix+me), true)
+	if err != nil || ref.Hash() != bad {
+		t.Fatalf("the remote branch moved: %v %v", ref, err)
+	}
+}

@@ -69,3 +69,19 @@ func TestSyncRefusesHostileWorkOverHTTP(t *testing.T) {
 	}
 	storetest.CheckGit(t, w.Dir())
 }
+
+// TestRemoteNames: a remote's name becomes a folder under
+// .git/refs/remotes, so only plain names are taken.
+func TestRemoteNames(t *testing.T) {
+	w := person(t, "Ana")
+	for _, name := range []string{"..", ".", "", "a/b", "-x", "a b", "usb:1", "é", strings.Repeat("x", 65)} {
+		if _, _, err := w.AddRemote(name, filepath.Join(t.TempDir(), "r")); err == nil || !strings.Contains(err.Error(), "use letters, digits") {
+			t.Errorf("remote name %q: %v", name, err)
+		}
+	}
+	for _, name := range []string{"usb", "Team_2", "origin-1"} {
+		if _, _, err := w.AddRemote(name, filepath.Join(t.TempDir(), "r")); err != nil {
+			t.Errorf("remote name %q refused: %v", name, err)
+		}
+	}
+}

@@ -38,6 +38,15 @@ type SyncReport struct {
 	Unsafe []UnsafeWork `json:"unsafe,omitempty"`
 }
 
+func (r SyncReport) refused(id string) bool {
+	for _, u := range r.Unsafe {
+		if u.Person == id {
+			return true
+		}
+	}
+	return false
+}
+
 // UnsafeErr is nil when every branch on the remote could be checked, or
 // an error (wrapping ErrUnsafeRemote) naming each colleague whose work
 // was refused: for a front end that treats a partial sync as a failure.
@@ -91,7 +100,11 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 	if err != nil {
 		return rep, err
 	}
-	if head != heads[rep.Me] {
+	if rep.refused(rep.Me) {
+		// Someone else wrote into this user's branch on the remote: moving
+		// it would need its old value, and publishing over it would hide
+		// what was found. The report says why nothing was published.
+	} else if head != heads[rep.Me] {
 		say("publishing as " + rep.Me)
 		if err := w.push(ctx, r, auth, rep.Me, heads[rep.Me], head); err != nil {
 			return rep, fmt.Errorf("merged here, but not published: %w", err)
