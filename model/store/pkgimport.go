@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/delegate-itu/delegate/model/item"
@@ -72,6 +71,7 @@ type Collision struct {
 	Owner    item.Person `json:"owner"`             // author of the workspace's item
 	Yours    bool        `json:"yours"`             // the owner is this workspace's user
 	Changed  time.Time   `json:"changed"`           // when the workspace's item was last saved
+	By       item.Person `json:"by"`                // who saved it last
 	Incoming time.Time   `json:"incoming"`          // the Updated time of the package's item
 	Version  int         `json:"version,omitempty"` // ClashOlder: the workspace version the package holds (0: not found)
 	Versions int         `json:"versions,omitempty"`
@@ -84,18 +84,22 @@ func (c Collision) Describe() string {
 		whose += " (yours)"
 	}
 	kind := KindWord(c.Kind)
+	saved := "last saved " + stamp(c.Changed)
+	if c.By.Name != "" {
+		saved += " by " + c.By.Name
+	}
 	switch c.Clash {
 	case ClashOlder:
 		if c.Version > 0 {
-			return fmt.Sprintf("%s %s by %s: the package holds version %d of %d, from %s; importing it would undo the later edits (last saved %s)",
-				kind, c.ID, whose, c.Version, c.Versions, stamp(c.Incoming), stamp(c.Changed))
+			return fmt.Sprintf("%s %s by %s: the package holds version %d of %d, from %s; importing it would undo the later edits (%s)",
+				kind, c.ID, whose, c.Version, c.Versions, stamp(c.Incoming), saved)
 		}
-		return fmt.Sprintf("%s %s by %s: the package holds an older version (changed %s) than the workspace (last saved %s); importing it would undo the later edits",
-			kind, c.ID, whose, stamp(c.Incoming), stamp(c.Changed))
+		return fmt.Sprintf("%s %s by %s: the package holds an older version (changed %s) than the workspace (%s); importing it would undo the later edits",
+			kind, c.ID, whose, stamp(c.Incoming), saved)
 	case ClashDeleted:
-		return fmt.Sprintf("%s %s by %s was deleted in this workspace on %s; importing it would bring it back", kind, c.ID, whose, stamp(c.Changed))
+		return fmt.Sprintf("%s %s by %s was deleted in this workspace (%s); importing it would bring it back", kind, c.ID, whose, strings.Replace(saved, "last saved", "on", 1))
 	}
-	return fmt.Sprintf("%s %s by %s: the workspace holds a different version (last saved %s); importing would replace it", kind, c.ID, whose, stamp(c.Changed))
+	return fmt.Sprintf("%s %s by %s: the workspace holds a different version (%s); importing would replace it", kind, c.ID, whose, saved)
 }
 
 // KindWord is "comment" or "Opinion proposal" for a manifest item type.
@@ -117,8 +121,11 @@ type CollisionError struct {
 
 func (e *CollisionError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "package %s was not imported, nothing was changed: %d of its items are already in this workspace in another version:",
-		e.Package, len(e.Collisions))
+	which := fmt.Sprintf("%d of its items are", len(e.Collisions))
+	if len(e.Collisions) == 1 {
+		which = "one of its items is"
+	}
+	fmt.Fprintf(&b, "package %s was not imported, nothing was changed: %s already in this workspace in another version:", e.Package, which)
 	for _, c := range e.Collisions {
 		b.WriteString("\n  - " + c.Describe())
 	}
@@ -157,7 +164,11 @@ type ImportReport struct {
 func (r ImportReport) String() string {
 	n := len(r.New) + len(r.Beside)
 	if n == 0 {
-		return fmt.Sprintf("package %s: nothing to import, its %d items are already in this workspace as sent; nothing was changed", r.Package, len(r.Same))
+		which := fmt.Sprintf("its %d items are", len(r.Same))
+		if len(r.Same) == 1 {
+			which = "its one item is"
+		}
+		return fmt.Sprintf("package %s: nothing to import, %s already in this workspace as sent; nothing was changed", r.Package, which)
 	}
 	s := fmt.Sprintf("imported %d items from package %s (sent by %s), ready for review", n, r.Package, r.Sender.Name)
 	for _, b := range r.Beside {
@@ -304,7 +315,7 @@ func (w *Workspace) freshID(author item.Person, now time.Time, taken map[string]
 func (w *Workspace) planImport(in Received) (ImportPlan, []incoming, error) {
 	plan := ImportPlan{Package: in.Package, Sender: in.Sender}
 	if err := CheckSender(in.Sender); err != nil {
-		return plan, nil, fmt.Errorf("%w: package %s was not imported, nothing was changed: it names its sender as %q, and %w. A package made by Delegate names its sender on one line; ask the sender to export it again, and check where this one came from",
+		return plan, nil, fmt.Errorf("%w: package %s was not imported, nothing was changed: it names its sender as %q, and %w. A package made by Delegate names its sender plainly, on one line: ask the sender to export it again, and check where this one came from",
 			ErrSender, in.Package, in.Sender.Name+" <"+in.Sender.Email+">", err)
 	}
 	items, err := prepareIncoming(in)
@@ -428,8 +439,8 @@ func (w *Workspace) collision(x *historyIndex, it incoming) (*Collision, bool, e
 		}
 		c := &Collision{ID: it.id, Kind: it.kind, Incoming: it.updated, Versions: len(entries)}
 		last := entries[len(entries)-1]
-		if when, err := w.commitTime(last.commit); err == nil {
-			c.Changed = when
+		if lc, err := object.GetCommit(w.st, last.commit); err == nil {
+			c.Changed, c.By = lc.Author.When, item.Person{Name: lc.Author.Name, Email: lc.Author.Email}
 		}
 		if last.deleted {
 			c.Clash = ClashDeleted
@@ -480,12 +491,4 @@ func (w *Workspace) collision(x *historyIndex, it incoming) (*Collision, bool, e
 		return c, true, nil
 	}
 	return nil, false, nil
-}
-
-func (w *Workspace) commitTime(h plumbing.Hash) (time.Time, error) {
-	c, err := object.GetCommit(w.st, h)
-	if err != nil {
-		return time.Time{}, err
-	}
-	return c.Author.When, nil
 }
