@@ -9,6 +9,7 @@ import (
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/submit"
 )
 
 // runPackage dispatches `delegatectl package verify FILE` and
@@ -67,7 +68,7 @@ func runPackage(e *env, args []string) error {
 // Nothing already in the workspace is replaced: on is what to do with
 // items it holds in another version.
 func importPackage(e *env, dir string, p *export.Package, on store.OnCollision, asJSON bool) error {
-	items, err := p.Items()
+	in, err := submit.Receive(p)
 	if err != nil {
 		return usageError{fmt.Errorf("package %s was not imported, nothing was changed: %w", p.Manifest.PackageID, err)}
 	}
@@ -77,7 +78,7 @@ func importPackage(e *env, dir string, p *export.Package, on store.OnCollision, 
 	}
 	defer w.Close()
 	m := p.Manifest
-	rep, err := w.Import(store.Received{Sender: m.Sender, Package: m.PackageID, Comments: items.Comments, Opinions: items.Opinions}, on)
+	rep, err := w.Import(in, on)
 	switch {
 	case errors.Is(err, store.ErrCollision):
 		return usageError{fmt.Errorf("%w\n(to import them beside the existing items: delegatectl package import FILE --on-collision beside)", err)}
@@ -94,7 +95,7 @@ func importPackage(e *env, dir string, p *export.Package, on store.OnCollision, 
 		return nil
 	}
 	fmt.Fprintf(e.stdout, "imported %d comments and %d Opinion proposals from package %s (%s, sent by %s), ready for review\n",
-		countKind(rep, items.Comments, nil), countKind(rep, nil, items.Opinions), m.PackageID, m.Source.Entity, m.Sender.Name)
+		countKind(rep, in.Comments, nil), countKind(rep, nil, in.Opinions), m.PackageID, m.Source.Entity, m.Sender.Name)
 	for _, b := range rep.Beside {
 		fmt.Fprintf(e.stdout, "  %s imported as %s, beside the existing %s (left as it was)\n", b.From, b.To, b.From)
 	}

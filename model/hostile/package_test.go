@@ -20,6 +20,7 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
 	"github.com/delegate-itu/delegate/model/store/storetest"
+	"github.com/delegate-itu/delegate/model/submit"
 )
 
 // importPackage does what `delegatectl package import` does by default
@@ -35,12 +36,11 @@ func importPackageAs(e *env, path string, on store.OnCollision) (store.ImportRep
 	if err != nil {
 		return store.ImportReport{}, err
 	}
-	items, err := p.Items()
+	in, err := submit.Receive(p)
 	if err != nil {
 		return store.ImportReport{}, err
 	}
-	m := p.Manifest
-	return e.ws.Import(store.Received{Sender: m.Sender, Package: m.PackageID, Comments: items.Comments, Opinions: items.Opinions}, on)
+	return e.ws.Import(in, on)
 }
 
 // sender is who sends the catalogue's packages: the expert who wrote the item.
