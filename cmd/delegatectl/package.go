@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
@@ -96,11 +95,8 @@ func importPackage(e *env, dir string, p *export.Package, on store.OnCollision, 
 	}
 	fmt.Fprintf(e.stdout, "imported %d comments and %d Opinion proposals from package %s (%s, sent by %s), ready for review\n",
 		countKind(rep, in.Comments, nil), countKind(rep, nil, in.Opinions), m.PackageID, m.Source.Entity, m.Sender.Name)
-	for _, b := range rep.Beside {
-		fmt.Fprintf(e.stdout, "  %s imported as %s, beside the existing %s (left as it was)\n", b.From, b.To, b.From)
-	}
-	if len(rep.Same) > 0 {
-		fmt.Fprintf(e.stdout, "  %d already in this workspace as sent, left as they are: %s\n", len(rep.Same), strings.Join(rep.Same, ", "))
+	for _, line := range rep.Details() {
+		fmt.Fprintf(e.stdout, "  %s\n", line)
 	}
 	return nil
 }

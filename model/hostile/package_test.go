@@ -347,7 +347,8 @@ func TestCanonicalPackageImports(t *testing.T) {
 // TestCollisionImportsBeside is the control of the collision cases: with
 // the "beside" choice the same package imports its item under a fresh ID,
 // recording where it came from, and the coordinator's comment and its
-// history stay exactly as they were.
+// history stay exactly as they were. Importing that package once more
+// (either choice) finds the copy and changes nothing.
 func TestCollisionImportsBeside(t *testing.T) {
 	e := &env{ws: newWorkspace(t), scratch: t.TempDir()}
 	own := coordinatorsComment(t, e)
@@ -399,6 +400,17 @@ func TestCollisionImportsBeside(t *testing.T) {
 		if out := storetest.Git(t, e.ws.Dir(), "status", "--porcelain"); strings.TrimSpace(out) != "" {
 			t.Errorf("git status: %s", out)
 		}
+	}
+	before = []byte(treeHash(t, e.ws.Dir()))
+	for _, on := range []store.OnCollision{store.ImportBeside, store.RefuseCollisions} {
+		again, err := importPackageAs(e, p, on)
+		want := "nothing to import, its one item is already in this workspace as sent; nothing was changed\n  " + own.ID + " was imported beside earlier, as " + got.ID
+		if err != nil || again.Commit != "" || !strings.Contains(again.String(), want) {
+			t.Errorf("the same package again: %v, %q", err, again)
+		}
+	}
+	if after := treeHash(t, e.ws.Dir()); after != string(before) {
+		t.Errorf("importing the package again changed the workspace:\n%s", diffTrees(string(before), after))
 	}
 }
 

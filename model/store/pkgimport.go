@@ -141,9 +141,10 @@ func (e *CollisionError) Unwrap() error { return ErrCollision }
 type ImportPlan struct {
 	Package    string      `json:"package"`
 	Sender     item.Person `json:"sender"`
-	New        []string    `json:"new"`        // items not yet in the workspace
-	Same       []string    `json:"same"`       // already in the workspace with this content: nothing to do
-	Collisions []Collision `json:"collisions"` // already there in another version
+	New        []string    `json:"new"`               // items not yet in the workspace
+	Same       []string    `json:"same"`              // already in the workspace with this content: nothing to do
+	SameAs     []Renamed   `json:"same_as,omitempty"` // of Same, those imported beside earlier, under another ID
+	Collisions []Collision `json:"collisions"`        // already there in another version
 }
 
 // Renamed is an item imported beside an existing one: its ID in the
@@ -163,21 +164,31 @@ type ImportReport struct {
 // String says what the import did, in English, for the CLI.
 func (r ImportReport) String() string {
 	n := len(r.New) + len(r.Beside)
+	head := fmt.Sprintf("imported %d items from package %s (sent by %s), ready for review", n, r.Package, r.Sender.Name)
 	if n == 0 {
 		which := fmt.Sprintf("its %d items are", len(r.Same))
 		if len(r.Same) == 1 {
 			which = "its one item is"
 		}
-		return fmt.Sprintf("package %s: nothing to import, %s already in this workspace as sent; nothing was changed", r.Package, which)
+		head = fmt.Sprintf("package %s: nothing to import, %s already in this workspace as sent; nothing was changed", r.Package, which)
 	}
-	s := fmt.Sprintf("imported %d items from package %s (sent by %s), ready for review", n, r.Package, r.Sender.Name)
+	return strings.Join(append([]string{head}, r.Details()...), "\n  ")
+}
+
+// Details are the lines under the summary: each item imported beside,
+// the items left alone.
+func (r ImportReport) Details() []string {
+	var out []string
 	for _, b := range r.Beside {
-		s += fmt.Sprintf("\n  %s imported as %s, beside the existing %s (left as it was)", b.From, b.To, b.From)
+		out = append(out, fmt.Sprintf("%s imported as %s, beside the existing %s (left as it was)", b.From, b.To, b.From))
 	}
-	if len(r.Same) > 0 {
-		s += fmt.Sprintf("\n  %d already in this workspace as sent, left as they are: %s", len(r.Same), strings.Join(r.Same, ", "))
+	if n := len(r.New) + len(r.Beside); len(r.Same) > 0 && n > 0 {
+		out = append(out, fmt.Sprintf("%d already in this workspace as sent, left as they are: %s", len(r.Same), strings.Join(r.Same, ", ")))
 	}
-	return s
+	for _, b := range r.SameAs {
+		out = append(out, fmt.Sprintf("%s was imported beside earlier, as %s", b.From, b.To))
+	}
+	return out
 }
 
 // CheckSender refuses a sender that is not a plain one-line name and
@@ -209,6 +220,7 @@ type incoming struct {
 	author   item.Person
 	data     []byte // ready for review, as it would be saved
 	same     []byte // the content compared with the workspace's versions
+	anyID    []byte // same, without the ID: to find it imported beside earlier
 	rename   func(id string) ([]byte, error)
 }
 
@@ -326,6 +338,7 @@ func (w *Workspace) planImport(in Received) (ImportPlan, []incoming, error) {
 	if err != nil {
 		return plan, nil, err
 	}
+	var besides map[string]string
 	for _, it := range items {
 		c, found, err := w.collision(x, it)
 		switch {
@@ -336,10 +349,42 @@ func (w *Workspace) planImport(in Received) (ImportPlan, []incoming, error) {
 		case c == nil:
 			plan.Same = append(plan.Same, it.id)
 		default:
+			if besides == nil {
+				besides = w.contentIndex()
+			}
+			if id, ok := besides[it.kind+"\x00"+string(it.anyID)]; ok {
+				plan.Same, plan.SameAs = append(plan.Same, it.id), append(plan.SameAs, Renamed{From: it.id, To: id})
+				continue
+			}
 			plan.Collisions = append(plan.Collisions, *c)
 		}
 	}
 	return plan, items, nil
+}
+
+// contentIndex maps the content of every item in the workspace, its ID
+// aside, to its ID, so a colliding item already imported beside (a
+// package imported twice) is found and not imported a second time. A
+// damaged item file is left out: at worst its collision is refused.
+func (w *Workspace) contentIndex() map[string]string {
+	idx := map[string]string{}
+	cs, _ := w.Comments()
+	for _, c := range cs {
+		id := c.ID
+		c.ID = ""
+		if b, err := commentContent(c); err == nil {
+			idx["comment\x00"+string(b)] = id
+		}
+	}
+	ops, _ := w.Opinions()
+	for _, o := range ops {
+		id := o.ID
+		o.ID = ""
+		if b, err := opinionContent(o); err == nil {
+			idx["opinion\x00"+string(b)] = id
+		}
+	}
+	return idx
 }
 
 // prepareIncoming validates and formats each item as it would be saved
@@ -370,7 +415,13 @@ func prepareIncoming(in Received) ([]incoming, error) {
 			return nil, err
 		}
 		c := c
-		if err := add(incoming{id: c.ID, kind: "comment", updated: c.Updated, author: c.Author, data: data, same: same,
+		blank := c
+		blank.ID = ""
+		anyID, err := commentContent(blank)
+		if err != nil {
+			return nil, err
+		}
+		if err := add(incoming{id: c.ID, kind: "comment", updated: c.Updated, author: c.Author, data: data, same: same, anyID: anyID,
 			rename: func(id string) ([]byte, error) { c.ID = id; return FormatComment(c) }}); err != nil {
 			return nil, err
 		}
@@ -390,7 +441,13 @@ func prepareIncoming(in Received) ([]incoming, error) {
 			return nil, err
 		}
 		o := o
-		if err := add(incoming{id: o.ID, kind: "opinion", updated: o.Updated, author: o.Author, data: data, same: same,
+		blank := o
+		blank.ID = ""
+		anyID, err := opinionContent(blank)
+		if err != nil {
+			return nil, err
+		}
+		if err := add(incoming{id: o.ID, kind: "opinion", updated: o.Updated, author: o.Author, data: data, same: same, anyID: anyID,
 			rename: func(id string) ([]byte, error) { o.ID = id; return FormatOpinion(o) }}); err != nil {
 			return nil, err
 		}
