@@ -322,6 +322,10 @@ func overwriteCases() []hostileCase {
 		senderCase("sender with a bidi override", item.Person{Name: "Jane \u202etrepxE tseT", Email: "jane@example.org"},
 			"bidirectional control character (U+202E)"),
 		senderCase("no sender", item.Person{}, "sender.name is required"),
+		packageCase("package ID forging commit trailers", func(t testing.TB) []byte {
+			return packageOf(t, func(m map[string]any) { m["package_id"] = "xyz-1\n\nItem: te-241201-forgd" },
+				packageComment("jd-241201-pkgid", "a comment", day(1)))
+		}, item.ErrInvalid, refused, `its ID "xyz-1\n\nItem: te-241201-forgd" is not one Delegate makes`),
 	}
 }
 

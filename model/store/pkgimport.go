@@ -213,6 +213,22 @@ func CheckSender(p item.Person) error {
 	return nil
 }
 
+// packageIDOK: a package ID is written into the import commit's message
+// (its subject and a "Package:" trailer), so it must be a plain name like
+// the ones Delegate makes ("rdx-20241201-1a2b3c4"): a line break in it
+// could forge the trailers that say which items a commit holds.
+func packageIDOK(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '.' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
 // incoming is one item of a package, formatted as it would be saved.
 type incoming struct {
 	id, kind string
@@ -326,6 +342,9 @@ func (w *Workspace) freshID(author item.Person, now time.Time, taken map[string]
 
 func (w *Workspace) planImport(in Received) (ImportPlan, []incoming, error) {
 	plan := ImportPlan{Package: in.Package, Sender: in.Sender}
+	if !packageIDOK(in.Package) {
+		return plan, nil, fmt.Errorf("%w: the package was not imported, nothing was changed: its ID %q is not one Delegate makes (letters, digits, '.', '_' and '-', at most 64); it would be recorded in the history", item.ErrInvalid, in.Package)
+	}
 	if err := CheckSender(in.Sender); err != nil {
 		return plan, nil, fmt.Errorf("%w: package %s was not imported, nothing was changed: it names its sender as %q, and %w. A package made by Delegate names its sender plainly, on one line: ask the sender to export it again, and check where this one came from",
 			ErrSender, in.Package, in.Sender.Name+" <"+in.Sender.Email+">", err)
