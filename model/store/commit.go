@@ -35,6 +35,13 @@ func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) 
 	if w.user.Name == "" || w.user.Email == "" {
 		return plumbing.ZeroHash, ErrNoUser
 	}
+	for _, c := range changes { // new content only: synced blobs were checked when they came in
+		if !c.del && c.blob.IsZero() {
+			if err := checkOutgoing(c.path, c.data); err != nil {
+				return plumbing.ZeroHash, err
+			}
+		}
+	}
 	if _, err := os.Stat(w.journalPath()); err == nil { // an earlier save could not update the folder
 		if err := w.recoverSave(); err != nil {
 			return plumbing.ZeroHash, saveFailed(err, false)
