@@ -38,7 +38,7 @@ func runEdit(e *env, args []string) error {
 		what, err = editOpinion(w.SaveOpinion, o, cf)
 	}
 	if err != nil {
-		return usageError{err}
+		return saveError(err)
 	}
 	if len(what) == 0 {
 		return usagef("nothing to change: give --body, --kind, --status, ...")

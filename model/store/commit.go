@@ -29,8 +29,8 @@ type change struct {
 // point), then files and index; a journal names the paths until the end.
 // It returns the zero hash when the changes alter nothing.
 func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) {
-	if w.closed {
-		return plumbing.ZeroHash, errors.New("workspace is closed")
+	if err := w.writable(); err != nil { // closed, or open for reading only
+		return plumbing.ZeroHash, err
 	}
 	if w.user.Name == "" || w.user.Email == "" {
 		return plumbing.ZeroHash, ErrNoUser
