@@ -217,7 +217,7 @@ func TestDiskFullAtOpen(t *testing.T) {
 		t.Fatalf("the lock's temporary file was left behind: %v", tmp)
 	}
 	if ro := w.ReadOnly(); !errors.Is(ro, store.ErrDiskFull) || !strings.HasPrefix(ro.Error(), "the disk holding the workspace is full") ||
-		!strings.HasSuffix(ro.Error(), "the work can be read, but nothing can be saved until space is freed") {
+		!strings.HasSuffix(ro.Error(), "("+dir+": no space left on device); until then the work can be read, but not saved") {
 		t.Fatalf("ReadOnly() at 0 bytes free = %v", ro)
 	}
 	if got := commentIDs(t, w); len(got) != 2 {
@@ -230,7 +230,7 @@ func TestDiskFullAtOpen(t *testing.T) {
 	c.Body = "no room for this"
 	err = w.SaveComment(&c, "edit body")
 	if !errors.Is(err, store.ErrDiskFull) || !errors.Is(err, store.ErrNotSaved) ||
-		!strings.HasPrefix(err.Error(), "not saved, the previous version is kept: the disk holding the workspace is full") {
+		err.Error() != "not saved, the previous version is kept: the disk holding the workspace is full; free some space, then save again ("+dir+": no space left on device)" {
 		t.Fatalf("save at 0 bytes free: %v", err)
 	}
 	_ = w.Close()

@@ -22,16 +22,25 @@ type readOnlyError struct {
 }
 
 func (e *readOnlyError) Error() string {
-	return fmt.Sprintf("%v (%s); nothing was saved", ErrReadOnly, e.why())
+	return fmt.Sprintf("%v (%v); nothing was saved", ErrReadOnly, inFolder(e.dir, e.cause))
 }
 
-// why names the folder, not the lock file Delegate happened to try.
-func (e *readOnlyError) why() string {
-	if pe := (*fs.PathError)(nil); errors.As(e.cause, &pe) {
+// folderError names the workspace folder, not the lock file Delegate
+// happened to try, around the system's error.
+type folderError struct {
+	dir string
+	err error
+}
+
+func (e *folderError) Error() string {
+	if pe := (*fs.PathError)(nil); errors.As(e.err, &pe) {
 		return e.dir + ": " + pe.Err.Error()
 	}
-	return e.cause.Error()
+	return e.err.Error()
 }
+func (e *folderError) Unwrap() error { return e.err }
+
+func inFolder(dir string, err error) error { return &folderError{dir: dir, err: err} }
 
 func (e *readOnlyError) Is(target error) bool {
 	return target == ErrReadOnly || target == ErrNotSaved || target == ErrNoPermission
@@ -55,15 +64,15 @@ func (w *Workspace) ReadOnly() error {
 	case err == nil:
 		return nil
 	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
-		return fmt.Errorf("%w (%v); the work can be read, but nothing can be saved until space is freed", ErrDiskFull, err)
+		return fmt.Errorf("%w (%v); until then the work can be read, but not saved", ErrDiskFull, inFolder(w.dir, err))
 	default:
-		return fmt.Errorf("%w (%s); the work can be read, but nothing can be saved", ErrReadOnly, (&readOnlyError{dir: w.dir, cause: err}).why())
+		return fmt.Errorf("%w (%v); the work can be read, but nothing can be saved", ErrReadOnly, inFolder(w.dir, err))
 	}
 }
 
 func (w *Workspace) refusal(err error) error {
 	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
-		return saveFailed(err, false)
+		return saveFailed(inFolder(w.dir, err), false)
 	}
 	return &readOnlyError{dir: w.dir, cause: err}
 }
