@@ -2,9 +2,10 @@
 # Real read-only and full disks, which the unit tests (run as root) can
 # only imitate through the store's write seam: a workspace bind-mounted
 # read-only, and one on a 2 MB tmpfs filled to 0 bytes free. On each,
-# delegatectl list, show and history work and leave nothing behind; a
-# save says why nothing was saved; once the disk has room again, it saves
-# and git finds nothing wrong.
+# delegatectl list, show and history work (on the read-only one an export
+# dry run too, the preview) and leave nothing behind; a save says why
+# nothing was saved; once the disk has room again, it saves and git finds
+# nothing wrong.
 #
 #   sudo scripts/disk-check.sh [DELEGATECTL]   # default: builds one
 #
@@ -39,7 +40,7 @@ expect() {
 leftovers() { find "$1/.git" -name '*.delegate-tmp-*' -o -name lock -path '*/delegate/*' | grep . && fail "left behind in $1" || true; }
 
 SRC="$WORK/src"
-"$CTL" init --workspace "$SRC" --user-name "Disk Check" --user-email disk@example.org >/dev/null
+"$CTL" init --workspace "$SRC" --user-name "Disk Check" --user-email disk@example.org --entity "Republic of Xyz" >/dev/null
 "$CTL" draft import --workspace "$SRC" "$ROOT/assets/samples/draft2.md" >/dev/null
 ID=$("$CTL" comment add --workspace "$SRC" --para "§1.1 ¶3" --body "A comment worth keeping." | awk '{print $3}')
 
@@ -52,6 +53,8 @@ expect 0 "$ID" "$CTL" list --workspace "$RO"
 expect 0 "this workspace folder is read-only ($RO: read-only file system); the work can be read" "$CTL" list --workspace "$RO"
 expect 0 "A comment worth keeping." "$CTL" show --workspace "$RO" "$ID"
 expect 0 "Comment on §1.1 ¶3: add" "$CTL" history --workspace "$RO" "$ID"
+expect 0 "dry run: not tagged" "$CTL" export --workspace "$RO" --dry-run --out "$WORK/preview" --include-unapproved --now 2025-01-10 \
+  --title "Bridging divides" --summary "A comment." --action-required "The IEG is invited to consider this contribution."
 expect 1 "this workspace folder is read-only ($RO: read-only file system); nothing was saved" \
   "$CTL" edit --workspace "$RO" "$ID" --body "not to be saved"
 expect 1 "nothing was saved" "$CTL" item remove --workspace "$RO" "$ID"
