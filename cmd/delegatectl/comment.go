@@ -68,7 +68,10 @@ func runCommentAdd(e *env, args []string) error {
 	if _, err := cf.apply(&c, a.Quote); err != nil {
 		return err
 	}
-	if err := w.SaveComment(&c, "add"); err != nil {
+	said := len(w.Recovered())
+	err = w.SaveComment(&c, "add")
+	sayRepairs(e, w, said)
+	if err != nil {
 		return saveError(err)
 	}
 	fmt.Fprintf(e.stdout, "added comment %s on %s\n", c.ID, c.Anchor.Number)

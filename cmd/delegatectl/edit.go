@@ -30,6 +30,7 @@ func runEdit(e *env, args []string) error {
 		return err
 	}
 	var what []string
+	defer sayRepairs(e, w, len(w.Recovered()))
 	if c != nil {
 		if what, err = cf.apply(c, c.Anchor.Quote); err == nil && len(what) > 0 {
 			err = w.SaveComment(c, "edit "+strings.Join(what, ", "))

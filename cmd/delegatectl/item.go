@@ -36,6 +36,7 @@ func runItemRemove(e *env, args []string) error {
 		return err
 	}
 	defer w.Close()
+	defer sayRepairs(e, w, len(w.Recovered()))
 	if err := w.RemoveItem(pos[0], *reason); err != nil {
 		if errors.Is(err, store.ErrNotFound) {
 			return usageError{err}

@@ -38,6 +38,14 @@ func openWorkspace(e *env, dir string) (*store.Workspace, error) {
 	return w, nil
 }
 
+// sayRepairs prints what a save had to repair beyond what Open already
+// said (a git index damaged since, rebuilt by the save).
+func sayRepairs(e *env, w *store.Workspace, said int) {
+	for _, r := range w.Recovered()[min(said, len(w.Recovered())):] {
+		fmt.Fprintln(e.stderr, "note:", r)
+	}
+}
+
 // parseInterleaved parses flags that may come before, between or after the
 // positional arguments ("show ID --json" as well as "show --json ID").
 func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {

@@ -47,6 +47,7 @@ type Workspace struct {
 	trees     map[plumbing.Hash][]object.TreeEntry // written by this process
 	idx       *index.Index                         // git's index as last written here
 	idxStamp  os.FileInfo
+	hadIndex  bool // git's index existed: if it vanishes, it is rebuilt, not read as empty
 	recovered []string
 	closed    bool
 	locked    bool            // this process holds the lock

@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"crypto/sha1"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -83,9 +85,8 @@ func (w *Workspace) gitIndex() (*index.Index, error) {
 	if w.idx != nil && err == nil && w.idxStamp != nil && fi.Size() == w.idxStamp.Size() && fi.ModTime().Equal(w.idxStamp.ModTime()) {
 		return w.idx, nil
 	}
-	had := w.idx != nil
 	w.idx = nil
-	if had && errors.Is(err, os.ErrNotExist) { // go-git would read it as empty: every file deleted
+	if w.hadIndex && errors.Is(err, os.ErrNotExist) { // go-git would read it as empty: every file deleted
 		return nil, errors.New("it is missing")
 	}
 	return w.st.Index()
@@ -108,6 +109,7 @@ func (w *Workspace) writeIndex(idx *index.Index) error {
 	if err == nil {
 		w.idx, w.idxStamp = idx, fi
 	}
+	w.hadIndex = true
 	return nil
 }
 
@@ -206,29 +208,48 @@ func (w *Workspace) repairPath(tree plumbing.Hash, p string) (*change, string, e
 }
 
 // repairIndex rebuilds git's index from the last commit when it is
-// missing or cannot be read (damaged, truncated): otherwise every save
-// would stop at updating it, for good. A readable index is kept for the
-// first save.
+// missing or damaged (garbled, truncated): otherwise every save would
+// stop at updating it, for good. Open checks only what git checks first,
+// the header and the trailing checksum, which costs a read and a hash
+// instead of decoding thousands of entries; a save that still cannot
+// decode it rebuilds it then (updateIndex).
 func (w *Workspace) repairIndex() error {
 	_, _, tree, err := w.head()
 	if err != nil || tree.IsZero() {
 		return err
 	}
-	p := w.abs(".git/index")
-	fi, err := os.Stat(p)
+	data, err := os.ReadFile(w.abs(".git/index"))
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		_, err := w.rebuildIndex(tree, errors.New("it is missing"))
-		return err
+		err = errors.New("it is missing")
 	case err != nil:
 		return err
+	default:
+		w.hadIndex = true
+		err = checkIndexFile(data)
 	}
-	idx, err := w.st.Index()
 	if err != nil {
 		_, err = w.rebuildIndex(tree, err)
-		return err
 	}
-	w.idx, w.idxStamp = idx, fi
+	return err
+}
+
+// checkIndexFile verifies an index file's signature, version and SHA-1
+// trailer, as git does before reading it.
+func checkIndexFile(data []byte) error {
+	if len(data) < 12+sha1.Size || string(data[:4]) != "DIRC" {
+		return errors.New("it is not an index file")
+	}
+	if v := binary.BigEndian.Uint32(data[4:8]); v < 2 || v > 4 {
+		return fmt.Errorf("unknown index version %d", v)
+	}
+	body, sum := data[:len(data)-sha1.Size], data[len(data)-sha1.Size:]
+	if bytes.Equal(sum, make([]byte, sha1.Size)) {
+		return nil // written with index.skipHash (git's feature.manyFiles): no checksum to compare
+	}
+	if got := sha1.Sum(body); !bytes.Equal(got[:], sum) {
+		return errors.New("its checksum does not match (truncated or overwritten)")
+	}
 	return nil
 }
 
