@@ -161,3 +161,31 @@ func TestRemovedItemSyncs(t *testing.T) {
 	}
 	storetest.CheckGit(t, ben.Dir())
 }
+
+// TestRemoveItemInConflict: removing an item in conflict takes out its
+// conflict copies too, so no conflict is left on a removed item.
+func TestRemoveItemInConflict(t *testing.T) {
+	remote := filepath.Join(t.TempDir(), "shared", "delegation.git")
+	ana, ben := person(t, "Ana"), person(t, "Ben")
+	addRemote(t, ana, "shared", remote)
+	addRemote(t, ben, "shared", remote)
+	id := addComments(t, ana, 1, "shared")[0]
+	mustSync(t, ana, "shared")
+	mustSync(t, ben, "shared")
+	editComment(t, ana, id, "Ana's wording.")
+	editComment(t, ben, id, "Ben's wording.")
+	mustSync(t, ana, "shared")
+	if rep := mustSync(t, ben, "shared"); rep.Conflicts != 1 {
+		t.Fatalf("want one conflict: %+v", rep)
+	}
+	if err := ben.RemoveItem(id, "both wordings dropped"); err != nil {
+		t.Fatal(err)
+	}
+	if cs, err := ben.Conflicts(); err != nil || len(cs) != 0 {
+		t.Fatalf("conflicts after removing the item: %v, %d left", err, len(cs))
+	}
+	if got := commentIDs(t, ben); len(got) != 0 {
+		t.Fatalf("comments after the removal: %v", got)
+	}
+	storetest.CheckGit(t, ben.Dir())
+}
