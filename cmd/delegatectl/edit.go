@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/store"
 )
 
 // runEdit is `delegatectl edit ID [--body ...] [--kind ...] [--status ...]`:
@@ -37,6 +39,9 @@ func runEdit(e *env, args []string) error {
 		}
 	} else {
 		what, err = editOpinion(w.SaveOpinion, o, cf)
+	}
+	if errors.Is(err, store.ErrUnshareable) { // also a status change: the item already holds what colleagues refuse
+		err = fmt.Errorf("%w (change that text with --body, or take the item out with delegatectl item remove %s)", err, pos[0])
 	}
 	if err != nil {
 		return saveError(err)

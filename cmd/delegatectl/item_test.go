@@ -39,6 +39,10 @@ func TestRefusedSaveAndItemRemove(t *testing.T) {
 			}
 		}
 	}
+	if code, _, errs := runCLI(t, "edit", id, "--status", "withdrawn", "--body-file", filepath.Join(tmp, "body.txt")); code != exitUsage ||
+		!strings.Contains(errs, "delegatectl item remove "+id) {
+		t.Errorf("edit to a refused body does not point to item remove: exit %d, %s", code, errs)
+	}
 	if out := ctl(t, "show", id); !strings.Contains(out, "A fine comment.") {
 		t.Fatalf("the comment changed: %s", out)
 	}
