@@ -78,6 +78,21 @@ var knownErrors = []struct {
 		return lang.L("The server refused access. For https://, check the user name and the access token in Settings; for ssh://, check that the server knows your SSH key.")
 	}},
 	{store.ErrNoRemote, func() string { return lang.L("There is no remote with that name.") }},
+	{store.ErrNULCharacter, func() string {
+		return lang.L("The text holds a NUL character (a zero byte, usually from pasted binary data), which your colleagues' Delegate would refuse when they sync. Remove it, then save again.")
+	}},
+	{store.ErrNotUTF8, func() string {
+		return lang.L("The text holds characters that are not UTF-8 (usually text read in another encoding), which your colleagues' Delegate would refuse when they sync. Type or paste it again, then save.")
+	}},
+	{store.ErrTooLargeToShare, func() string {
+		return lang.L("The item is larger than 1 MB, more than your colleagues' Delegate accepts when they sync. Shorten it, or put long material in a separate document.")
+	}},
+	{store.ErrUnshareable, func() string {
+		return lang.L("Your colleagues' Delegate would refuse this file when they sync, so it was not saved.")
+	}},
+	{store.ErrReadOnly, func() string {
+		return lang.L("This workspace folder is read-only: you can read the work in it, but nothing can be saved there. Copy it to a folder you may write to, or ask for write access.")
+	}},
 	{store.ErrDiskFull, func() string {
 		return lang.L("The disk holding the workspace is full. Free some space, then save again.")
 	}},

@@ -6,8 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/store/storetest"
 )
 
 func TestUserErrorSaysModelErrorsInTheInterfaceLanguage(t *testing.T) {
@@ -36,5 +39,42 @@ func TestUserErrorSaysModelErrorsInTheInterfaceLanguage(t *testing.T) {
 				t.Error("an error the UI does not know must reach the user unchanged")
 			}
 		})
+	}
+}
+
+// TestRefusedSaveSaidInTheInterfaceLanguage: the store's real refusals
+// of a save colleagues' sync would refuse (a NUL byte, text that is not
+// UTF-8, over 1 MB) reach the user in the interface language, saying
+// first that nothing was saved, then why.
+func TestRefusedSaveSaidInTheInterfaceLanguage(t *testing.T) {
+	w := storetest.New(t)
+	t.Cleanup(func() { SetLanguage(language.English) })
+	for _, c := range []struct {
+		body, en, fr string
+	}{
+		{"a\x00b", "The text holds a NUL character", "Le texte contient un caractère NUL"},
+		{"caf\xe9", "The text holds characters that are not UTF-8", "Le texte contient des caractères qui ne sont pas en UTF-8"},
+		{strings.Repeat("x", 1<<20), "The item is larger than 1 MB", "L'élément dépasse 1 Mo"},
+	} {
+		cm := storetest.Comment("3", c.body)
+		err := w.SaveComment(&cm, "add")
+		if !errors.Is(err, store.ErrNotSaved) {
+			t.Fatalf("save %q: %v", c.en, err)
+		}
+		for _, l := range []struct {
+			tag          language.Tag
+			outcome, why string
+		}{{language.English, "Not saved: the previous version is kept.", c.en}, {language.French, "Non enregistré", c.fr}} {
+			SetLanguage(l.tag)
+			got := userError(err).Error()
+			if !strings.HasPrefix(got, l.outcome) || !strings.Contains(got, l.why) {
+				t.Errorf("%v: %q, want %q then %q", l.tag, got, l.outcome, l.why)
+			}
+		}
+		SetLanguage(language.English)
+	}
+	ro := fmt.Errorf("%w (/media/cd: read-only file system); nothing was saved", store.ErrReadOnly)
+	if got := userError(ro).Error(); !strings.HasPrefix(got, "This workspace folder is read-only: you can read the work in it") {
+		t.Errorf("read-only: %q", got)
 	}
 }

@@ -86,6 +86,10 @@ func (m *mainScreen) sayOpened() {
 		m.status.SetText(warn)
 		m.status.Importance = widget.WarningImportance
 	}
+	if ro := w.ws.ReadOnly(); ro != nil { // a read-only folder or a full disk: reading works, saving does not
+		m.status.SetText(userError(ro).Error())
+		m.status.Importance = widget.WarningImportance
+	}
 	notes := append([]string{}, w.ws.Recovered()...)
 	if w.warning != "" {
 		notes = append(notes, w.warning)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/store"
 )
 
 // runComment dispatches `delegatectl comment add`.
@@ -66,8 +68,11 @@ func runCommentAdd(e *env, args []string) error {
 	if _, err := cf.apply(&c, a.Quote); err != nil {
 		return err
 	}
-	if err := w.SaveComment(&c, "add"); err != nil {
-		return usageError{err}
+	said := len(w.Recovered())
+	err = w.SaveComment(&c, "add")
+	sayRepairs(e, w, said)
+	if err != nil {
+		return saveError(err)
 	}
 	fmt.Fprintf(e.stdout, "added comment %s on %s\n", c.ID, c.Anchor.Number)
 	return nil
@@ -150,6 +155,18 @@ func (cf commentFlags) applyStatus(r *item.Review, what []string) ([]string, err
 	}
 	*r = next
 	return append(what, "status "+string(s)), nil
+}
+
+// saveError gives a refused save status 2 (bad input: an invalid item,
+// text colleagues' sync would refuse) unless the folder or the disk
+// refused it, or another Delegate holds the workspace (status 1).
+func saveError(err error) error {
+	for _, not := range []error{store.ErrReadOnly, store.ErrDiskFull, store.ErrNoPermission, store.ErrFolderBehind, store.ErrLocked} {
+		if errors.Is(err, not) {
+			return err
+		}
+	}
+	return usageError{err}
 }
 
 func readBody(body, file string) (string, error) {

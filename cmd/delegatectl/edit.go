@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/store"
 )
 
 // runEdit is `delegatectl edit ID [--body ...] [--kind ...] [--status ...]`:
@@ -30,6 +32,7 @@ func runEdit(e *env, args []string) error {
 		return err
 	}
 	var what []string
+	defer sayRepairs(e, w, len(w.Recovered()))
 	if c != nil {
 		if what, err = cf.apply(c, c.Anchor.Quote); err == nil && len(what) > 0 {
 			err = w.SaveComment(c, "edit "+strings.Join(what, ", "))
@@ -37,8 +40,11 @@ func runEdit(e *env, args []string) error {
 	} else {
 		what, err = editOpinion(w.SaveOpinion, o, cf)
 	}
+	if errors.Is(err, store.ErrUnshareable) { // also a status change: the item already holds what colleagues refuse
+		err = fmt.Errorf("%w (change that text with --body, or take the item out with delegatectl item remove %s)", err, pos[0])
+	}
 	if err != nil {
-		return usageError{err}
+		return saveError(err)
 	}
 	if len(what) == 0 {
 		return usagef("nothing to change: give --body, --kind, --status, ...")

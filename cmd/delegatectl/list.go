@@ -42,6 +42,7 @@ func runList(e *env, args []string) error {
 	rows, err := listRows(w)
 	if err != nil { // damaged files are named, the readable items still listed
 		fmt.Fprintln(e.stderr, "warning:", err)
+		fmt.Fprintln(e.stderr, "warning: an item that cannot be read blocks colleagues' syncs; delegatectl item remove ID takes it out")
 	}
 	if *asJSON {
 		return writeJSON(e, rows)

@@ -46,6 +46,7 @@ func commands() map[string]command {
 		"history":  {"the saved versions of an item", runHistory},
 		"diff":     {"word diff between two versions of an item", runDiff},
 		"restore":  {"make an old version of an item current again (as a new version)", runRestore},
+		"item":     {"remove an item, also one colleagues' sync refuses: item remove ID [--reason TEXT]", runItem},
 		"timeline": {"where the preparatory process stands on a day", runTimeline},
 		"export":   {"build the submission package (contribution.docx, message.eml, manifest, zip): export --out FOLDER", runExport},
 		"package":  {"check or import a submission package: package verify FILE, package import FILE", runPackage},

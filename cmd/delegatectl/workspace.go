@@ -28,11 +28,22 @@ func openWorkspace(e *env, dir string) (*store.Workspace, error) {
 	for _, r := range w.Recovered() {
 		fmt.Fprintln(e.stderr, "note:", r)
 	}
+	if ro := w.ReadOnly(); ro != nil {
+		fmt.Fprintln(e.stderr, "note:", ro)
+	}
 	if err := useSigningKey(w); err != nil {
 		_ = w.Close()
 		return nil, err
 	}
 	return w, nil
+}
+
+// sayRepairs prints what a save had to repair beyond what Open already
+// said (a git index damaged since, rebuilt by the save).
+func sayRepairs(e *env, w *store.Workspace, said int) {
+	for _, r := range w.Recovered()[min(said, len(w.Recovered())):] {
+		fmt.Fprintln(e.stderr, "note:", r)
+	}
 }
 
 // parseInterleaved parses flags that may come before, between or after the
@@ -62,7 +73,7 @@ func loadItem(w *store.Workspace, id string) (*item.Comment, *item.Opinion, erro
 		return &c, nil, nil
 	}
 	if !errors.Is(err, store.ErrNotFound) {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("%w (if it cannot be repaired, delegatectl item remove %s takes it out)", err, id)
 	}
 	o, err := w.Opinion(id)
 	if err == nil {
@@ -71,7 +82,7 @@ func loadItem(w *store.Workspace, id string) (*item.Comment, *item.Opinion, erro
 	if errors.Is(err, store.ErrNotFound) {
 		return nil, nil, usagef("no comment or Opinion proposal %s (see delegatectl list)", id)
 	}
-	return nil, nil, err
+	return nil, nil, fmt.Errorf("%w (if it cannot be repaired, delegatectl item remove %s takes it out)", err, id)
 }
 
 // oneLine shortens text for a table cell.

@@ -29,11 +29,18 @@ type change struct {
 // point), then files and index; a journal names the paths until the end.
 // It returns the zero hash when the changes alter nothing.
 func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) {
-	if w.closed {
-		return plumbing.ZeroHash, errors.New("workspace is closed")
+	if err := w.writable(); err != nil { // closed, or open for reading only
+		return plumbing.ZeroHash, err
 	}
 	if w.user.Name == "" || w.user.Email == "" {
 		return plumbing.ZeroHash, ErrNoUser
+	}
+	for _, c := range changes { // new content only: synced blobs were checked when they came in
+		if !c.del && c.blob.IsZero() {
+			if err := checkOutgoing(c.path, c.data); err != nil {
+				return plumbing.ZeroHash, err
+			}
+		}
 	}
 	if _, err := os.Stat(w.journalPath()); err == nil { // an earlier save could not update the folder
 		if err := w.recoverSave(); err != nil {

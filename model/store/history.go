@@ -67,6 +67,25 @@ func (x *historyIndex) add(h plumbing.Hash, paths []string) {
 	x.head = h
 }
 
+// appendHistory records a commit in the index file, unless the workspace
+// is open for reading only: then the index lives in memory.
+func (w *Workspace) appendHistory(h plumbing.Hash, paths []string) error {
+	if w.readOnly != nil {
+		return nil
+	}
+	return appendHistory(w.historyPath(), h, paths)
+}
+
+func (w *Workspace) dropHistoryFile() error {
+	if w.readOnly != nil {
+		return nil
+	}
+	if err := os.Remove(w.historyPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
 func appendHistory(path string, h plumbing.Hash, paths []string) error {
 	var b bytes.Buffer
 	if len(paths) == 0 {
@@ -183,7 +202,7 @@ func (w *Workspace) catchUp(head plumbing.Hash) error {
 	if !met && !x.head.IsZero() {
 		w.hist = &historyIndex{byPath: map[string][]histEntry{}, known: map[plumbing.Hash]bool{}}
 		x = w.hist
-		if err := os.Remove(w.historyPath()); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := w.dropHistoryFile(); err != nil {
 			return err
 		}
 	}
@@ -194,7 +213,7 @@ func (w *Workspace) catchUp(head plumbing.Hash) error {
 		if err != nil {
 			return err
 		}
-		if err := appendHistory(w.historyPath(), c.Hash, paths); err != nil {
+		if err := w.appendHistory(c.Hash, paths); err != nil {
 			return err
 		}
 		x.add(c.Hash, paths)

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-git/go-git/v5/plumbing/object"
 
@@ -217,4 +219,52 @@ func blobBytes(b *object.Blob) ([]byte, error) {
 	out := make([]byte, b.Size)
 	_, err = io.ReadFull(r, out)
 	return out, err
+}
+
+// RemoveItem deletes a comment or Opinion proposal (and any conflict
+// copies of it) as one commit saying who removed it and why. It reads
+// nothing of the item but its name, so it also takes out a file that
+// cannot be parsed, one a colleague's sync refuses: the way to unblock a
+// delegation. The deletion syncs like any save; an edit a colleague made
+// meanwhile wins over it (the merge never lets a deletion beat an edit).
+func (w *Workspace) RemoveItem(id, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if checkIncomingName(id) != nil || strings.TrimSpace(id) != id {
+		return fmt.Errorf("%w: %q is not an item ID (see delegatectl list)", ErrNotFound, id)
+	}
+	if !utf8.ValidString(reason) || strings.IndexFunc(reason, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) >= 0 {
+		return fmt.Errorf("%w: the reason holds a control character or text that is not UTF-8", ErrNotSaved)
+	}
+	_, _, tree, err := w.head()
+	if err != nil {
+		return err
+	}
+	var p, kind string
+	for _, k := range []struct{ p, kind string }{{commentPath(id), "comment"}, {opinionPath(id), "Opinion proposal"}} {
+		if _, err := w.entryHash(tree, k.p); err == nil {
+			p, kind = k.p, k.kind
+			break
+		} else if !errors.Is(err, ErrNotFound) {
+			return err
+		}
+	}
+	if p == "" {
+		return fmt.Errorf("%w: no comment or Opinion proposal %s (see delegatectl list); nothing was changed", ErrNotFound, id)
+	}
+	changes := []change{{path: p, del: true}}
+	copies, err := w.listDir(ConflictsDir + "/" + path.Dir(p))
+	if err != nil {
+		return err
+	}
+	for _, e := range copies {
+		if strings.HasPrefix(e.Name, id+conflictFrom) {
+			changes = append(changes, change{path: ConflictsDir + "/" + path.Dir(p) + "/" + e.Name, del: true})
+		}
+	}
+	msg := "Remove " + kind + " " + id
+	if reason != "" {
+		msg += "\n\n" + reason
+	}
+	_, err = w.commit(msg+"\n\nItem: "+id, changes)
+	return err
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -56,6 +57,7 @@ func acquireLock(dir, user string) (stale bool, err error) {
 	for attempt := 0; attempt < 2; attempt++ {
 		err := createLock(path, data)
 		if err == nil {
+			removeLockTemps(path)
 			return stale, nil
 		}
 		if !errors.Is(err, os.ErrExist) {
@@ -83,11 +85,17 @@ func acquireLock(dir, user string) (stale bool, err error) {
 // USB drives), it falls back to an exclusive create, then a write.
 func createLock(path string, data []byte) error {
 	tmp := path + tmpMarker + strconv.Itoa(os.Getpid())
-	if err := os.WriteFile(tmp, data, 0o644); err != nil { // no fsync: after a crash the lock is stale anyway
+	// Removed also when the write fails half-way: a full disk creates the
+	// file, then refuses its content.
+	defer os.Remove(tmp)
+	err := os.WriteFile(tmp, data, 0o644) // no fsync: after a crash the lock is stale anyway
+	if err == nil {
+		err = faultAt(path)
+	}
+	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp)
-	err := os.Link(tmp, path)
+	err = os.Link(tmp, path)
 	if err == nil || errors.Is(err, os.ErrExist) {
 		return err
 	}
@@ -96,7 +104,27 @@ func createLock(path string, data []byte) error {
 		return err
 	}
 	_, err = f.Write(data)
-	return errors.Join(err, f.Close())
+	if err = errors.Join(err, f.Close()); err != nil {
+		_ = os.Remove(path) // an empty lock would refuse the next open for 10 s
+	}
+	return err
+}
+
+// removeLockTemps deletes the temporary files of lock attempts by
+// processes that no longer run (an older Delegate at a full disk left
+// them behind).
+func removeLockTemps(lock string) {
+	ents, err := os.ReadDir(filepath.Dir(lock))
+	if err != nil {
+		return
+	}
+	prefix := filepath.Base(lock) + tmpMarker
+	for _, e := range ents {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if pid, err := strconv.Atoi(rest); ok && err == nil && pid != os.Getpid() && !processAlive(pid) {
+			_ = os.Remove(filepath.Join(filepath.Dir(lock), e.Name()))
+		}
+	}
 }
 
 func readLock(path string) (LockInfo, bool) {

@@ -67,6 +67,9 @@ func (r SyncReport) UnsafeErr() error {
 // the next history query, not here: a sync that brings 1,000 commits
 // would otherwise spend a third of its time indexing them.
 func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (SyncReport, error) {
+	if err := w.writable(); err != nil { // open for reading only: a sync writes objects and refs
+		return SyncReport{}, err
+	}
 	say := opts.Progress
 	if say == nil {
 		say = func(string) {}

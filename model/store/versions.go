@@ -121,6 +121,9 @@ var ErrTagExists = errors.New("a package with that name was already tagged")
 // package (an annotated tag "name"), so "which version did we send?"
 // always has an answer.
 func (w *Workspace) TagPackage(name, message string) error {
+	if err := w.writable(); err != nil {
+		return err
+	}
 	ref := plumbing.NewTagReferenceName(name)
 	if name == "" || strings.ContainsAny(name, " ~^:?*[\\") || strings.Contains(name, "..") || ref.Validate() != nil {
 		return fmt.Errorf("package name %q cannot be a tag: use letters, digits, '-', '_' and '.'", name)

@@ -47,8 +47,11 @@ type Workspace struct {
 	trees     map[plumbing.Hash][]object.TreeEntry // written by this process
 	idx       *index.Index                         // git's index as last written here
 	idxStamp  os.FileInfo
+	hadIndex  bool // git's index existed: if it vanishes, it is rebuilt, not read as empty
 	recovered []string
 	closed    bool
+	locked    bool            // this process holds the lock
+	readOnly  error           // why the workspace is open for reading only (ReadOnly)
 	signer    *openpgp.Entity // signs commits and tags when set (SetSigningKey)
 }
 
@@ -118,7 +121,9 @@ docs/file-format.md of the Delegate source.
 // Open opens and locks the workspace in dir. A lock left by a crashed
 // process on this host is cleared; a live one gives a *LockedError. If the
 // last save was interrupted, the files are repaired from the last commit
-// and Recovered says what happened.
+// (git's index rebuilt if it is damaged) and Recovered says what happened.
+// A folder that cannot be written (read-only, full disk) opens for reading
+// only: see ReadOnly.
 func Open(dir string, opts Options) (*Workspace, error) {
 	if fi, err := os.Stat(filepath.Join(dir, ".git")); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("%w: %s (create one with delegatectl init)", ErrNotWorkspace, dir)
@@ -134,17 +139,36 @@ func Open(dir string, opts Options) (*Workspace, error) {
 		}
 	}
 	stale, err := acquireLock(dir, w.user.Name)
-	if err != nil {
+	switch {
+	case err == nil:
+		w.locked = true
+	case readableWithoutLock(err): // read-only folder or full disk: open for reading
+		w.readOnly = err
+		if _, err := os.Stat(w.journalPath()); err == nil {
+			w.recovered = append(w.recovered, "the last save was interrupted; what is shown is its last commit, and the files are repaired once the workspace folder can be written to again")
+		}
+		return w, nil
+	default:
 		return nil, err
 	}
 	if stale {
 		w.recovered = append(w.recovered, "cleared the lock of a Delegate process that is no longer running")
 	}
-	if err := w.recoverSave(); err != nil {
+	if err := w.repair(); err != nil {
 		_ = w.Close()
 		return nil, fmt.Errorf("repair interrupted save: %w", err)
 	}
 	return w, nil
+}
+
+// repair brings git's index and the folder in line with the last commit
+// after a crash or damage (Open, or the first save once a read-only
+// workspace can be written).
+func (w *Workspace) repair() error {
+	if err := w.repairIndex(); err != nil {
+		return err
+	}
+	return w.recoverSave()
 }
 
 // Close releases the lock. The workspace must not be used afterwards.
@@ -153,6 +177,9 @@ func (w *Workspace) Close() error {
 		return nil
 	}
 	w.closed = true
+	if !w.locked { // opened for reading only: the lock, if any, is someone else's
+		return w.closeRepo()
+	}
 	return errors.Join(w.closeRepo(), releaseLock(w.dir))
 }
 

@@ -2,6 +2,8 @@ package store
 
 import (
 	"bytes"
+	"crypto/sha1"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -45,8 +47,14 @@ func (w *Workspace) syncFiles(changes []change) error {
 // files on disk, so git status sees nothing to do.
 func (w *Workspace) updateIndex(changes []change) error {
 	idx, err := w.gitIndex()
-	if err != nil {
-		return fmt.Errorf("read git index: %w", err)
+	if err != nil { // damaged since Open: rebuild it from the commit just made
+		_, _, tree, herr := w.head()
+		if herr != nil {
+			return fmt.Errorf("read git index: %w", err)
+		}
+		if idx, err = w.rebuildIndex(tree, err); err != nil {
+			return err
+		}
 	}
 	for _, c := range changes {
 		if c.del {
@@ -78,6 +86,9 @@ func (w *Workspace) gitIndex() (*index.Index, error) {
 		return w.idx, nil
 	}
 	w.idx = nil
+	if w.hadIndex && errors.Is(err, os.ErrNotExist) { // go-git would read it as empty: every file deleted
+		return nil, errors.New("it is missing")
+	}
 	return w.st.Index()
 }
 
@@ -98,6 +109,7 @@ func (w *Workspace) writeIndex(idx *index.Index) error {
 	if err == nil {
 		w.idx, w.idxStamp = idx, fi
 	}
+	w.hadIndex = true
 	return nil
 }
 
@@ -193,4 +205,100 @@ func (w *Workspace) repairPath(tree plumbing.Hash, p string) (*change, string, e
 		return &change{path: p, data: want}, "restored " + p + " from its last commit", nil
 	}
 	return &change{path: p, del: true}, "", nil
+}
+
+// repairIndex rebuilds git's index from the last commit when it is
+// missing or damaged (garbled, truncated): otherwise every save would
+// stop at updating it, for good. Open checks only what git checks first,
+// the header and the trailing checksum, which costs a read and a hash
+// instead of decoding thousands of entries; a save that still cannot
+// decode it rebuilds it then (updateIndex).
+func (w *Workspace) repairIndex() error {
+	_, _, tree, err := w.head()
+	if err != nil || tree.IsZero() {
+		return err
+	}
+	data, err := os.ReadFile(w.abs(".git/index"))
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		err = errors.New("it is missing")
+	case err != nil:
+		return err
+	default:
+		w.hadIndex = true
+		err = checkIndexFile(data)
+	}
+	if err != nil {
+		_, err = w.rebuildIndex(tree, err)
+	}
+	return err
+}
+
+// checkIndexFile verifies an index file's signature, version and SHA-1
+// trailer, as git does before reading it.
+func checkIndexFile(data []byte) error {
+	if len(data) < 12+sha1.Size || string(data[:4]) != "DIRC" {
+		return errors.New("it is not an index file")
+	}
+	if v := binary.BigEndian.Uint32(data[4:8]); v < 2 || v > 4 {
+		return fmt.Errorf("unknown index version %d", v)
+	}
+	body, sum := data[:len(data)-sha1.Size], data[len(data)-sha1.Size:]
+	if bytes.Equal(sum, make([]byte, sha1.Size)) {
+		return nil // written with index.skipHash (git's feature.manyFiles): no checksum to compare
+	}
+	if got := sha1.Sum(body); !bytes.Equal(got[:], sum) {
+		return errors.New("its checksum does not match (truncated or overwritten)")
+	}
+	return nil
+}
+
+// rebuildIndex writes an index holding exactly the last commit's files
+// (what `git reset` would give). A file in the folder that differs from
+// its commit gets no stat data, so git compares its content and shows it
+// as changed instead of hiding it. The unreadable index is kept aside in
+// .git/delegate/recovered/.
+func (w *Workspace) rebuildIndex(tree plumbing.Hash, why error) (*index.Index, error) {
+	idx := &index.Index{Version: 2}
+	if err := w.indexTree(idx, tree, ""); err != nil {
+		return nil, fmt.Errorf("rebuild git index: %w", err)
+	}
+	note := fmt.Sprintf("git's index (.git/index) could not be read (%v); it was rebuilt from the last commit", why)
+	if old, err := os.ReadFile(w.abs(".git/index")); err == nil {
+		keep := filepath.Join(w.delegateDir(), "recovered", time.Now().UTC().Format("20060102T150405"), "index")
+		if err := writeFileAtomic(keep, old); err != nil {
+			return nil, fmt.Errorf("keep the damaged git index: %w", err)
+		}
+		note += " (the damaged copy is kept in " + keep + ")"
+	}
+	sort.Slice(idx.Entries, func(i, j int) bool { return idx.Entries[i].Name < idx.Entries[j].Name })
+	if err := w.writeIndex(idx); err != nil {
+		return nil, fmt.Errorf("rebuild git index: %w", err)
+	}
+	w.recovered = append(w.recovered, note)
+	return idx, nil
+}
+
+func (w *Workspace) indexTree(idx *index.Index, tree plumbing.Hash, dir string) error {
+	ents, err := w.treeEntries(tree)
+	if err != nil {
+		return err
+	}
+	for _, e := range ents {
+		p := path.Join(dir, e.Name)
+		if e.Mode == filemode.Dir {
+			if err := w.indexTree(idx, e.Hash, p); err != nil {
+				return err
+			}
+			continue
+		}
+		ie := &index.Entry{Name: p, Hash: e.Hash, Mode: e.Mode}
+		if b, err := os.ReadFile(w.abs(p)); err == nil && plumbing.ComputeHash(plumbing.BlobObject, b) == e.Hash {
+			if fi, err := os.Stat(w.abs(p)); err == nil {
+				fillStat(ie, fi)
+			}
+		}
+		idx.Entries = append(idx.Entries, ie)
+	}
+	return nil
 }
