@@ -70,16 +70,41 @@ type entryKey struct {
 // incomingCheck checks what colleagues' branches bring, before any of it
 // reaches the workspace. trusted holds the trees and files of the
 // workspace's own current version at their places (already checked, or
-// saved here under the same rules); seen what this sync has checked.
-// Objects merely present in .git/objects are not trusted: an earlier sync
-// may have copied history it never looked at.
+// saved here under the same rules); seen what this sync has checked in
+// full, shaped what it has checked in history. Objects merely present in
+// .git/objects are not trusted: an earlier sync may have copied history
+// it never looked at.
+//
+// The tip of a branch, which becomes files in the folder, is checked in
+// full. Its history becomes objects in .git and versions the history
+// views read, never files by itself (a restored version is saved again
+// under the save-time rules), so there only what could harm git or the
+// machine is checked: names, tree encoding, modes, depth, counts and
+// sizes. An item a colleague has since removed (RemoveItem) then no
+// longer blocks their work, though the commit that held it stays in
+// their history.
 type incomingCheck struct {
 	src     storer.EncodedObjectStorer
 	objects string // src's loose objects folder, read directly
 	trusted map[entryKey]bool
 	ours    map[plumbing.Hash]bool // commits of the workspace's own history
 	seen    map[entryKey]bool
+	shaped  map[entryKey]bool
 	names   map[string]bool // names that passed checkIncomingName
+	tip     bool            // checking a branch's tip: contents too
+}
+
+// checked says whether k needs no check (again) in the current mode.
+func (in *incomingCheck) checked(k entryKey) bool {
+	return in.trusted[k] || in.seen[k] || !in.tip && in.shaped[k]
+}
+
+func (in *incomingCheck) mark(k entryKey) {
+	if in.tip {
+		in.seen[k] = true
+	} else {
+		in.shaped[k] = true
+	}
 }
 
 // newIncomingCheck prepares a check of branches read from src against the
@@ -90,7 +115,7 @@ func (w *Workspace) newIncomingCheck(src storer.EncodedObjectStorer, objects str
 		return nil, err
 	}
 	in := &incomingCheck{src: src, objects: objects, trusted: map[entryKey]bool{}, ours: map[plumbing.Hash]bool{},
-		seen: map[entryKey]bool{}, names: map[string]bool{}}
+		seen: map[entryKey]bool{}, shaped: map[entryKey]bool{}, names: map[string]bool{}}
 	if !head.IsZero() {
 		if in.ours, err = w.ancestors(head); err != nil {
 			return nil, err
@@ -134,7 +159,8 @@ func joinPath(dir, name string) string {
 
 // branch checks every commit tip brings that the workspace's history
 // lacks, whether or not its objects are already in .git/objects: the
-// tip's tree and the tree of each new commit in its history.
+// tip's tree in full, and the tree of each new commit in its history for
+// what could harm git or the machine.
 func (in *incomingCheck) branch(tip plumbing.Hash) error {
 	stack := []plumbing.Hash{tip}
 	done := map[plumbing.Hash]bool{}
@@ -152,6 +178,7 @@ func (in *incomingCheck) branch(tip plumbing.Hash) error {
 			return fmt.Errorf("%w: version %s cannot be read: %v", ErrUnsafeRemote, h, err)
 		}
 		n := 0
+		in.tip = h == tip
 		if err := in.tree(entryKey{hash: c.TreeHash}, 0, &n); err != nil {
 			return err
 		}
@@ -165,7 +192,7 @@ func (in *incomingCheck) branch(tip plumbing.Hash) error {
 // checked at the same place (most of a folder, from one version to the
 // next) are not checked again.
 func (in *incomingCheck) tree(k entryKey, depth int, n *int) error {
-	if in.trusted[k] || in.seen[k] {
+	if in.checked(k) {
 		return nil
 	}
 	dir := joinPath(k.dir, k.name)
@@ -191,17 +218,19 @@ func (in *incomingCheck) tree(k entryKey, depth int, n *int) error {
 			return err
 		}
 	}
-	if err := in.draftFolder(dir, entries); err != nil {
-		return err
+	if in.tip {
+		if err := in.draftFolder(dir, entries); err != nil {
+			return err
+		}
 	}
-	in.seen[k] = true
+	in.mark(k)
 	return nil
 }
 
 // entry checks one entry of the folder dir.
 func (in *incomingCheck) entry(dir string, e treeEntry, depth int, n *int) error {
 	ek := entryKey{dir, e.name, e.hash}
-	if in.trusted[ek] || in.seen[ek] {
+	if in.checked(ek) {
 		return nil
 	}
 	if !in.names[e.name] {
@@ -389,6 +418,9 @@ func readBounded(obj plumbing.EncodedObject, limit int64) ([]byte, error) {
 func (in *incomingCheck) file(k entryKey) error {
 	p := joinPath(k.dir, k.name)
 	limit, parse := int64(maxIncomingBlob), incomingParser(p)
+	if !in.tip {
+		parse = nil
+	}
 	if parse != nil {
 		limit = maxIncomingItemFile
 	}
@@ -410,7 +442,7 @@ func (in *incomingCheck) file(k entryKey) error {
 			return fmt.Errorf("%w: %q cannot be read: %v", ErrUnsafeRemote, p, err)
 		}
 	}
-	in.seen[k] = true
+	in.mark(k)
 	return nil
 }
 

@@ -97,8 +97,8 @@ func TestRemoveItemUnblocksSync(t *testing.T) {
 	storetest.Git(t, ana.Dir(), "-c", "user.name=Ana", "-c", "user.email=ana@example.org", "commit", "-qm", "saved by an older Delegate")
 
 	mustSync(t, ana, "shared")
-	if _, err := ben.Sync(context.Background(), "shared", store.SyncOptions{}); !errors.Is(err, store.ErrUnsafeRemote) {
-		t.Fatalf("Ben's sync should refuse Ana's work while it holds the bad files: %v", err)
+	if rep, err := ben.Sync(context.Background(), "shared", store.SyncOptions{}); err != nil || !errors.Is(rep.UnsafeErr(), store.ErrUnsafeRemote) {
+		t.Fatalf("Ben's sync should refuse Ana's work while it holds the bad files: %v %v", err, rep.UnsafeErr())
 	}
 	if err := ana.RemoveItem(nul.ID, "it holds a NUL byte that blocks everyone's sync"); err != nil {
 		t.Fatalf("remove the NUL comment: %v", err)
