@@ -65,9 +65,11 @@ func (s *Session) openTarget(target string) error {
 	if target == targetSample {
 		dir := s.opt.SampleDir
 		if dir == "" {
-			dir = store.Dir("", "sample")
+			dir, err = store.Locate("", "sample")
 		}
-		w, err = ensureSample(dir)
+		if err == nil {
+			w, err = ensureSample(dir)
+		}
 	} else {
 		w, err = openWork(target)
 	}
@@ -138,7 +140,10 @@ func createWorkspace(dir string, p item.Profile) (string, error) {
 		return "", err
 	}
 	if dir == "" {
-		dir = store.Dir("", slug(p.Entity))
+		var err error
+		if dir, err = store.Locate("", slug(p.Entity)); err != nil {
+			return "", err
+		}
 	}
 	c := p.Contacts[0]
 	ws, err := store.Create(dir, item.Person{Name: c.Name, Email: c.Email})
