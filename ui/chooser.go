@@ -187,6 +187,11 @@ func userError(err error) error {
 		return fmt.Errorf("%s", lang.L("There is already a workspace in that folder. Open it instead, or choose another folder."))
 	case errors.Is(err, item.ErrInvalid):
 		return fmt.Errorf("%s", lang.L("Please check this field: {{.Problem}}", map[string]any{"Problem": errText(err)}))
+	case errors.Is(err, store.ErrNoHome):
+		return fmt.Errorf("%s", lang.L("No home folder is set (HOME), so Delegate does not know where to put the workspace. Open an existing workspace folder, or start Delegate with HOME set."))
+	}
+	if msg, ok := inputFileError(err); ok {
+		return errors.New(msg)
 	}
 	if msg, ok := knownError(err); ok {
 		return errors.New(msg)

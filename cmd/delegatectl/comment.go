@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -157,12 +155,12 @@ func readBody(body, file string) (string, error) {
 	case "":
 		return body, nil
 	case "-":
-		b, err := io.ReadAll(os.Stdin)
+		b, err := readStdin(maxTextBytes)
 		return string(b), err
 	}
-	b, err := os.ReadFile(file)
+	b, err := readInput(file, maxTextBytes)
 	if err != nil {
-		return "", usageError{err}
+		return "", err
 	}
 	return string(b), nil
 }
