@@ -93,7 +93,7 @@ func runRemoteList(e *env, args []string) error {
 		return writeJSON(e, rs)
 	}
 	for _, r := range rs {
-		fmt.Fprintf(e.stdout, "%-10s %-6s %s\n", r.Name, r.Kind, r.URL)
+		fmt.Fprintf(e.stdout, "%-10s %-6s %s\n", line(r.Name), r.Kind, line(r.URL))
 	}
 	return nil
 }
