@@ -62,7 +62,7 @@ func runRemoteAdd(e *env, args []string, stdin io.Reader) error {
 			return usagef("a token is only used with https:// remotes")
 		}
 		if err := store.SaveToken(r.URL, store.Credential{Username: *user, Token: token}); err != nil {
-			return err
+			return fmt.Errorf("remote %s was added, but: %w", r.Name, err)
 		}
 		fmt.Fprintf(e.stdout, "access token kept in %s (not in the workspace)\n", store.CredentialsFile())
 	}

@@ -2,8 +2,10 @@ package store_test
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/delegate-itu/delegate/model/store"
@@ -49,5 +51,36 @@ func TestLocateWithoutHome(t *testing.T) {
 	t.Setenv("HOME", "/home/ana")
 	if d, err := store.Locate("", "x"); err != nil || !filepath.IsAbs(d) {
 		t.Errorf("with a home folder: %q, %v", d, err)
+	}
+}
+
+// TestTokenWithoutHome: with no home folder and no $DELEGATE_CREDENTIALS
+// an access token is refused in words rather than kept under "/", and
+// looking one up finds none; $DELEGATE_CREDENTIALS still works.
+func TestTokenWithoutHome(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the config folder comes from the known folders on Windows, not $HOME")
+	}
+	for _, v := range []string{"HOME", "XDG_CONFIG_HOME", store.EnvCredentials, store.EnvToken} {
+		t.Setenv(v, "")
+	}
+	root := filepath.Join("/", ".config", "delegate")
+	_, statErr := os.Stat(root)
+	err := store.SaveToken("https://git.example.org/d.git", store.Credential{Token: "secret"})
+	if !errors.Is(err, store.ErrNoTokenPlace) || !strings.Contains(err.Error(), "it was not saved") {
+		t.Fatalf("SaveToken = %v", err)
+	}
+	if _, err := os.Stat(root); statErr != nil && err == nil {
+		t.Errorf("%s was created", root)
+	}
+	if _, ok := store.LoadToken("https://git.example.org/d.git"); ok {
+		t.Error("a token was found")
+	}
+	t.Setenv(store.EnvCredentials, filepath.Join(t.TempDir(), "credentials.json"))
+	if err := store.SaveToken("https://git.example.org/d.git", store.Credential{Token: "secret"}); err != nil {
+		t.Fatal(err)
+	}
+	if c, ok := store.LoadToken("https://git.example.org/d.git"); !ok || c.Token != "secret" {
+		t.Errorf("LoadToken = %v, %v", c, ok)
 	}
 }
