@@ -15,7 +15,7 @@ import (
 // goes through safeText, which shows such characters escaped instead.
 
 // safeText escapes what a terminal would act on: C0 controls (other than
-// newline and tab when keepLines), DEL, C1 controls, the bidi embeddings,
+// newline, CR LF and tab when keepLines), DEL, C1 controls, the bidi embeddings,
 // overrides and isolates (U+202A–U+202E, U+2066–U+2069), the Unicode line
 // and paragraph separators, and bytes that are not UTF-8. A C0 control or
 // a stray byte becomes \x1b, a character \u202e; anything else is kept.
@@ -29,8 +29,8 @@ func safeText(s string, keepLines bool) string {
 		switch {
 		case r == utf8.RuneError && n == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case keepLines && (r == '\n' || r == '\t'):
-			b.WriteRune(r)
+		case keepLines && (r == '\n' || r == '\t' || r == '\r' && strings.HasPrefix(s[i+1:], "\n")):
+			b.WriteRune(r) // CR LF (a file from Windows) ends a line; a lone CR could overwrite it
 		case r < 0x20 || r == 0x7f:
 			fmt.Fprintf(&b, `\x%02x`, r)
 		case unsafeRune(r):
@@ -60,7 +60,7 @@ func clean(s string, keepLines bool) bool {
 			return true
 		}
 		if c < 0x20 && !(keepLines && (c == '\n' || c == '\t')) || c == 0x7f {
-			return false
+			return false // a CR, even before LF, takes the slow path
 		}
 	}
 	return true

@@ -15,6 +15,7 @@ func TestSafeText(t *testing.T) {
 		{"a\nb\tc", "a\nb\tc", `a\x0ab\x09c`},
 		{"\x1b]0;pwned\x07\x1b[2J", `\x1b]0;pwned\x07\x1b[2J`, `\x1b]0;pwned\x07\x1b[2J`},
 		{"over\rwrite\x7f", `over\x0dwrite\x7f`, `over\x0dwrite\x7f`},
+		{"windows\r\nlines\r", "windows\r\nlines\\x0d", `windows\x0d\x0alines\x0d`},
 		{"csi \u009b2J nel \u0085", `csi \u009b2J nel \u0085`, `csi \u009b2J nel \u0085`},
 		{"raw \x9b byte", `raw \x9b byte`, `raw \x9b byte`},
 		{"evil\u202eexe.txt \u2066x\u2069 \u202a\u202b\u202c\u202d", `evil\u202eexe.txt \u2066x\u2069 \u202a\u202b\u202c\u202d`, `evil\u202eexe.txt \u2066x\u2069 \u202a\u202b\u202c\u202d`},
