@@ -122,6 +122,8 @@ func TestInputsThatAreNotFilesAreRefused(t *testing.T) {
 		}, "is larger than 30 MB", ""},
 		{"conflicts resolve --file", func(f string) []string { return []string{"conflicts", "resolve", "c-x", "--file", f} }, "is larger than 1 MB", ""},
 		{"$DELEGATE_SIGNING_KEY", func(string) []string { return []string{"list"} }, "is larger than 1 MB", envSigningKey},
+		{"package verify", func(f string) []string { return []string{"package", "verify", f} }, "a submission package is at most 64 MB", ""},
+		{"package import", func(f string) []string { return []string{"package", "import", f} }, "a submission package is at most 64 MB", ""},
 	}
 	before := treeHash(t, ws)
 	for _, c := range commands {
@@ -144,6 +146,9 @@ func TestInputsThatAreNotFilesAreRefused(t *testing.T) {
 				}
 				runtime.ReadMemStats(&m1)
 				want := "is not a regular file (a device, a pipe or a folder)"
+				if strings.HasPrefix(c.name, "package") {
+					want = "is not a file" // export.VerifyFile's own check, before it reads
+				}
 				if what == "big" {
 					want = c.large
 				}

@@ -9,7 +9,12 @@ import (
 	"path/filepath"
 
 	"github.com/adrg/xdg"
+
+	"github.com/delegate-itu/delegate/model/userfile"
 )
+
+// maxCredentialsBytes bounds the credentials file: a token per server.
+const maxCredentialsBytes = 1 << 20
 
 // EnvCredentials overrides where access tokens are kept (tests, portable
 // installs). EnvToken gives a token for this run only, never stored.
@@ -109,7 +114,7 @@ func loadCredentials() (map[string]Credential, error) {
 	if err != nil {
 		return all, nil // no home folder: no file either
 	}
-	b, err := os.ReadFile(path)
+	b, err := userfile.Read(path, maxCredentialsBytes) // $DELEGATE_CREDENTIALS may name anything
 	if errors.Is(err, os.ErrNotExist) {
 		return all, nil
 	}
