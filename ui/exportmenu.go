@@ -14,13 +14,18 @@ func (s *Session) deskMenuItems() []*fyne.MenuItem {
 	exp := fyne.NewMenuItem(lang.L("Export submission package…"), func() { s.showExport() })
 	exp.Shortcut = ctrl(fyne.KeyE)
 	nominate := fyne.NewMenuItem(lang.L("Nominate an expert…"), func() { s.showNomination() })
+	receive := fyne.NewMenuItem(lang.L("Import an expert's package…"), func() {
+		if s.main != nil {
+			s.main.onImportPackage()
+		}
+	})
 	settings := fyne.NewMenuItem(lang.L("Settings…"), func() { s.showSettings() })
 	settings.Shortcut = ctrl(fyne.KeyComma)
 	for _, it := range []*fyne.MenuItem{exp, settings} {
 		act := it.Action
 		s.win.Canvas().AddShortcut(it.Shortcut, func(fyne.Shortcut) { act() })
 	}
-	return []*fyne.MenuItem{fyne.NewMenuItemSeparator(), exp, nominate, fyne.NewMenuItemSeparator(), settings}
+	return []*fyne.MenuItem{fyne.NewMenuItemSeparator(), exp, receive, nominate, fyne.NewMenuItemSeparator(), settings}
 }
 
 // showDesk opens the export wizard or Settings at start (DELEGATE_SHOW),

@@ -4,10 +4,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
@@ -167,4 +172,78 @@ func TestGoldenConflicts(t *testing.T) {
 	s.main.openConflicts([]store.Conflict{{ItemID: c.ID, Path: "items/comments/" + c.ID + ".md", Mine: mine,
 		Theirs: []store.ConflictCopy{{From: "ana-example-org", Path: "conflicts/items/comments/" + c.ID + ".from-ana-example-org.md", Data: theirs}}}})
 	test.AssertObjectRendersToMarkup(t, "sync-conflicts.xml", s.win.Canvas().Overlays().Top())
+}
+
+// TestSyncReportNamesRefusedWork: on the shared folder, Ana publishes
+// honest work and Eve a branch holding con.md (a Windows device name).
+// The sync brings Ana's comments, and the report names Eve as the one
+// whose work was not brought in, with what was found.
+func TestSyncReportNamesRefusedWork(t *testing.T) {
+	s := newSampleSession(t, "")
+	usb := filepath.Join(t.TempDir(), "usb", "delegation.git")
+	s.main.addRemote("usb", usb, "")
+	tapTop(t, s, "Close")
+	ana, err := store.Create(filepath.Join(t.TempDir(), "ana"), item.Person{Name: "Ana Lima", Email: "ana@example.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ana.Close()
+	if _, _, err := ana.AddRemote("usb", usb); err != nil {
+		t.Fatal(err)
+	}
+	extra := item.Comment{Anchor: s.work.comments[0].Anchor, Kind: item.KindEditorial, Body: "A new point from Ana."}
+	if err := ana.SaveComment(&extra, "add"); err != nil {
+		t.Fatal(err)
+	}
+	mustSyncUI(t, ana)
+	eveBranch(t, usb, "con.md")
+
+	s.main.runSync("usb")
+	rep := topText(s)
+	for _, want := range []string{"ana-example-org: ", "The work of eve-example-org was not brought in", `"con.md" is a device name on Windows`} {
+		if !strings.Contains(rep, want) {
+			t.Errorf("sync report lacks %q:\n%s", want, rep)
+		}
+	}
+	if _, err := s.work.ws.Comment(extra.ID); err != nil {
+		t.Errorf("Ana's comment did not arrive beside the refused work: %v", err)
+	}
+}
+
+// eveBranch publishes people/eve-example-org on the bare repository at
+// dir: one commit whose tree holds a file of that name.
+func eveBranch(t *testing.T, dir, name string) {
+	t.Helper()
+	repo, err := git.PlainOpen(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	put := func(o interface {
+		Encode(plumbing.EncodedObject) error
+	}) plumbing.Hash {
+		obj := repo.Storer.NewEncodedObject()
+		if err := o.Encode(obj); err != nil {
+			t.Fatal(err)
+		}
+		h, err := repo.Storer.SetEncodedObject(obj)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	blob := repo.Storer.NewEncodedObject()
+	blob.SetType(plumbing.BlobObject)
+	w, _ := blob.Writer()
+	_, _ = w.Write([]byte("x"))
+	_ = w.Close()
+	bh, err := repo.Storer.SetEncodedObject(blob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := put(&object.Tree{Entries: []object.TreeEntry{{Name: name, Mode: filemode.Regular, Hash: bh}}})
+	sig := object.Signature{Name: "Eve", Email: "eve@example.org", When: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)}
+	c := put(&object.Commit{Author: sig, Committer: sig, Message: "my work\n", TreeHash: tree})
+	if err := repo.Storer.SetReference(plumbing.NewHashReference(store.PeoplePrefix+"eve-example-org", c)); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -52,6 +52,10 @@ func syncLines(rep store.SyncReport) []string {
 	for _, id := range rep.Refused {
 		out = append(out, lang.L("The work of {{.From}} was refused: this workspace accepts signed work only.", map[string]any{"From": id}))
 	}
+	for _, u := range rep.Unsafe {
+		out = append(out, lang.L("The work of {{.From}} was not brought in: it holds something Delegate will not put in your workspace ({{.Why}}). Nothing of it was changed here; the others' work arrived. Ask them to check their work.",
+			map[string]any{"From": u.Person, "Why": u.Reason}))
+	}
 	if rep.Conflicts > 0 {
 		out = append(out, lang.N("{{.N}} open conflicts: choose or combine the versions.", rep.Conflicts, map[string]any{"N": num(rep.Conflicts)}))
 	}

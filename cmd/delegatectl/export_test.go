@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/delegate-itu/delegate/model/store"
 )
 
 // exportWorkspace makes a workspace with two approved comments and one
@@ -84,6 +87,49 @@ func TestExportVerifyImport(t *testing.T) {
 	}
 	if got := ctl(t, "list"); strings.Count(got, "ready-for-review") != 3 || !strings.Contains(got, "Amélie") {
 		t.Errorf("coordinator's list:\n%s", got)
+	}
+	testReimport(t, zip)
+}
+
+// testReimport: importing the same package again changes nothing and says
+// so; after the coordinator edits one of its items, the package would
+// undo the edit, so it is refused (status 2) until the coordinator
+// chooses to import it beside.
+func testReimport(t *testing.T, zip string) {
+	if got := ctl(t, "package", "verify", zip); !strings.Contains(got, "not signed: this proves the package is intact, not who made it") {
+		t.Errorf("verify does not say it proves no authorship: %s", got)
+	}
+	var rep store.ImportReport
+	if err := json.Unmarshal([]byte(ctl(t, "package", "import", zip, "--json")), &rep); err != nil || len(rep.Same) != 3 || rep.Commit != "" {
+		t.Fatalf("re-import: %+v %v", rep, err)
+	}
+	if got := ctl(t, "package", "import", zip); !strings.Contains(got, "nothing to import, its 3 items are already in this workspace as sent; nothing was changed") {
+		t.Errorf("re-import: %s", got)
+	}
+	var comment string
+	for _, id := range rep.Same {
+		if !strings.Contains(ctl(t, "show", id), "Opinion") {
+			comment = id
+		}
+	}
+	ctl(t, "edit", comment, "--body", "The coordinator's wording.")
+	var buf bytes.Buffer
+	code := run(&env{stdout: &buf, stderr: &buf}, []string{"package", "import", zip})
+	for _, want := range []string{"was not imported, nothing was changed", "comment " + comment, "would undo the later edits", "--on-collision beside"} {
+		if code != exitUsage || !strings.Contains(buf.String(), want) {
+			t.Errorf("exit %d, %q does not say %q", code, buf.String(), want)
+		}
+	}
+	buf.Reset()
+	if code := run(&env{stdout: &buf, stderr: &buf}, []string{"package", "import", zip, "--on-collision", "over"}); code != exitUsage || !strings.Contains(buf.String(), "give refuse") {
+		t.Errorf("bad --on-collision: exit %d %s", code, buf.String())
+	}
+	got := ctl(t, "package", "import", zip, "--on-collision", "beside")
+	if !strings.Contains(got, "imported 1 comments and 0 Opinion proposals") || !strings.Contains(got, comment+" imported as ") || !strings.Contains(got, "2 already in this workspace as sent") {
+		t.Errorf("beside: %s", got)
+	}
+	if show := ctl(t, "show", comment); !strings.Contains(show, "The coordinator's wording.") {
+		t.Errorf("the coordinator's edit is gone:\n%s", show)
 	}
 }
 

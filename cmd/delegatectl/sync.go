@@ -42,10 +42,14 @@ func runSync(e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e, rep)
+		err = writeJSON(e, rep)
+	} else {
+		printSync(e, rep)
 	}
-	printSync(e, rep)
-	return nil
+	if err == nil && len(rep.Unsafe) > 0 {
+		err = fmt.Errorf("synced, but the work of %d colleague(s) was refused (see above): %w", len(rep.Unsafe), store.ErrUnsafeRemote)
+	}
+	return err
 }
 
 func printSync(e *env, rep store.SyncReport) {
@@ -86,6 +90,9 @@ func printSignatures(e *env, rep store.SyncReport) {
 	}
 	for _, id := range rep.Refused {
 		fmt.Fprintf(e.stdout, "refused the work of %s: unsigned or badly signed commits (delegatectl key require off to accept)\n", id)
+	}
+	for _, u := range rep.Unsafe {
+		fmt.Fprintf(e.stdout, "refused the work of %s: %s; nothing of it was brought in (ask them to check their work)\n", u.Person, u.Reason)
 	}
 }
 

@@ -94,3 +94,48 @@ func TestSyncErrors(t *testing.T) {
 		t.Fatalf("unplugged stick: %d %s", code, out.String())
 	}
 }
+
+// TestSyncRefusesOneColleague: Ben publishes honest work; someone writes,
+// by hand into the shared folder's packed-refs, a branch named with
+// "../" that climbs out of the workspace. Ana's sync brings Ben's
+// comment, prints a line naming the refused branch, writes nothing
+// outside, and exits with a failure so a script notices.
+func TestSyncRefusesOneColleague(t *testing.T) {
+	tmp := t.TempDir()
+	usb := filepath.Join(tmp, "usb", "delegation.git")
+	t.Setenv("PATH", tmp)
+	ws := func(n string) string { return filepath.Join(tmp, n) }
+	ctl(t, "init", "--user-name", "Ben", "--user-email", "ben@example.org", "--workspace", ws("ben"))
+	ctl(t, "remote", "add", "usb", usb, "--workspace", ws("ben"))
+	draft := filepath.Join(tmp, "draft2.md")
+	_ = os.WriteFile(draft, []byte(miniDraft), 0o644)
+	ctl(t, "draft", "import", draft, "--label", "2nd draft", "--workspace", ws("ben"))
+	id := strings.Fields(ctl(t, "comment", "add", "--para", "1", "--body", "Ben's point.", "--workspace", ws("ben")))[2]
+	ctl(t, "sync", "--workspace", ws("ben"))
+	head, err := os.ReadFile(filepath.Join(usb, "refs", "heads", "people", "ben-example-org"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	packed := strings.TrimSpace(string(head)) + " refs/heads/people/../../../../../../escaped\n"
+	if err := os.WriteFile(filepath.Join(usb, "packed-refs"), []byte(packed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctl(t, "init", "--user-name", "Ana", "--user-email", "ana@example.org", "--workspace", ws("ana"))
+	ctl(t, "remote", "add", "usb", usb, "--workspace", ws("ana"))
+	var out bytes.Buffer
+	code := run(&env{stdout: &out, stderr: &out}, []string{"sync", "--workspace", ws("ana")})
+	for _, want := range []string{"ben-example-org: ", `refused the work of "../../../../../../escaped": its branch name is not one Delegate makes`, "the work of 1 colleague(s) was refused"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	if code != exitFail {
+		t.Errorf("exit %d, want %d", code, exitFail)
+	}
+	if list := ctl(t, "list", "--workspace", ws("ana")); !strings.Contains(list, id) {
+		t.Errorf("Ben's comment did not arrive:\n%s", list)
+	}
+	if _, err := os.Lstat(filepath.Join(tmp, "escaped")); !os.IsNotExist(err) {
+		t.Errorf("a file was written outside the workspace: %v", err)
+	}
+}

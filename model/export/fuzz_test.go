@@ -35,7 +35,8 @@ func FuzzManifest(f *testing.F) {
 }
 
 // FuzzPackageItems: items.json of a package is read and every item is
-// validated like an item saved in a workspace; what passes has safe IDs.
+// validated like an item saved in a workspace; what passes has safe IDs
+// and is exactly what the manifest lists.
 func FuzzPackageItems(f *testing.F) {
 	res := build(f, sampleInput(f))
 	f.Add(res.Files[ItemsFile])
@@ -43,7 +44,7 @@ func FuzzPackageItems(f *testing.F) {
 	f.Add([]byte(`{"comments":[{"id":"../../x"}]}`))
 	f.Add([]byte(`{}`))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		p := &Package{Files: map[string][]byte{ItemsFile: raw}}
+		p := &Package{Manifest: res.Manifest, Files: map[string][]byte{ItemsFile: raw}}
 		it, err := p.Items()
 		if err != nil {
 			return
@@ -57,6 +58,9 @@ func FuzzPackageItems(f *testing.F) {
 			if item.CheckID(o.ID) != nil {
 				t.Fatalf("Opinion with unsafe ID %q accepted", o.ID)
 			}
+		}
+		if n := len(it.Comments) + len(it.Opinions); n != len(res.Manifest.Items) {
+			t.Fatalf("%d items accepted, the manifest lists %d", n, len(res.Manifest.Items))
 		}
 	})
 }

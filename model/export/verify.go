@@ -71,6 +71,12 @@ func Verify(data []byte) (*Package, error) {
 	return &Package{Manifest: m, Files: files}, nil
 }
 
+// NotSigned is what verifying a package can and cannot say. Packages
+// carry no signature: Verify proves the files match the manifest and the
+// zip is Delegate's own packing, which anyone can recompute after any
+// change, so it says nothing of who made the package (docs/security.md).
+const NotSigned = "not signed: this proves the package is intact, not who made it"
+
 // MaxPackageBytes bounds a package file read from disk: a real package is
 // a few hundred kilobytes, so anything this large is refused unread.
 const MaxPackageBytes = 64 << 20
@@ -228,5 +234,69 @@ func (p *Package) Items() (Items, error) {
 			return it, fmt.Errorf("the Opinion proposal %s in the package: %w", o.ID, err)
 		}
 	}
-	return it, nil
+	return it, p.matchManifest(it)
+}
+
+// matchManifest checks that items.json holds exactly the items the
+// manifest lists, each once, of the listed kind and author. Delegate
+// writes both from the same list, so any difference means the package was
+// put together by other hands, and an item the manifest does not announce
+// must never slip into a workspace.
+func (p *Package) matchManifest(it Items) error {
+	type held struct {
+		kind   string
+		author item.Person
+	}
+	kinds := map[string]string{"comment": "comment", "opinion": "Opinion proposal"}
+	carried := map[string]held{}
+	add := func(id, kind string, author item.Person) error {
+		if _, dup := carried[id]; dup {
+			return fmt.Errorf("%w: %s holds the ID %s twice", ErrTampered, ItemsFile, id)
+		}
+		carried[id] = held{kind, author}
+		return nil
+	}
+	for _, c := range it.Comments {
+		if err := add(c.ID, "comment", c.Author); err != nil {
+			return err
+		}
+	}
+	for _, o := range it.Opinions {
+		if err := add(o.ID, "opinion", o.Author); err != nil {
+			return err
+		}
+	}
+	listed := map[string]bool{}
+	for _, mi := range p.Manifest.Items {
+		h, ok := carried[mi.ID]
+		switch {
+		case listed[mi.ID]:
+			return fmt.Errorf("%w: the manifest lists %s twice", ErrTampered, mi.ID)
+		case !ok:
+			return fmt.Errorf("%w: the manifest lists the %s %s, but %s does not hold it", ErrTampered, kindWord(kinds, mi.Type), mi.ID, ItemsFile)
+		case h.kind != mi.Type:
+			return fmt.Errorf("%w: the manifest and %s disagree on what %s is (%s, %s)", ErrTampered, ItemsFile, mi.ID, kindWord(kinds, mi.Type), kinds[h.kind])
+		case h.author != mi.Author:
+			return fmt.Errorf("%w: the manifest says %s is by %q, but %s says %q", ErrTampered, mi.ID, mi.Author.Name, ItemsFile, h.author.Name)
+		}
+		listed[mi.ID] = true
+	}
+	for _, c := range it.Comments {
+		if !listed[c.ID] {
+			return fmt.Errorf("%w: %s holds the comment %s, which the manifest does not list", ErrTampered, ItemsFile, c.ID)
+		}
+	}
+	for _, o := range it.Opinions {
+		if !listed[o.ID] {
+			return fmt.Errorf("%w: %s holds the Opinion proposal %s, which the manifest does not list", ErrTampered, ItemsFile, o.ID)
+		}
+	}
+	return nil
+}
+
+func kindWord(kinds map[string]string, t string) string {
+	if k, ok := kinds[t]; ok {
+		return k
+	}
+	return fmt.Sprintf("item (of unknown type %q)", t)
 }

@@ -113,8 +113,18 @@ func syncCase(name string, tree func(t testing.TB) folder, want ...string) hosti
 		prepare: func(t *testing.T, e *env) func() error {
 			remote := fmt.Sprintf("r%d", len(remotes(t, e))+1)
 			hostileRemote(t, e, remote, tree(t))
-			return func() error { _, err := e.ws.Sync(context.Background(), remote, store.SyncOptions{}); return err }
+			return func() error { return syncErr(e.ws, remote) }
 		}}
+}
+
+// syncErr syncs and returns the sync's error or, when it went through,
+// the refusal of any colleague's work.
+func syncErr(w *store.Workspace, remote string) error {
+	rep, err := w.Sync(context.Background(), remote, store.SyncOptions{})
+	if err != nil {
+		return err
+	}
+	return rep.UnsafeErr()
 }
 
 func remotes(t *testing.T, e *env) []store.Remote {

@@ -35,10 +35,15 @@ func checkLines(pairs ...string) error {
 // or the workspace could not be checked out on Windows.
 var windowsReserved = map[string]bool{"con": true, "prn": true, "aux": true, "nul": true,
 	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true, "com6": true, "com7": true, "com8": true, "com9": true,
-	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true}
+	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true, "lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
+	// Windows also takes the superscript digits as port numbers, and the
+	// console's own devices.
+	"com\u00b9": true, "com\u00b2": true, "com\u00b3": true, "lpt\u00b9": true, "lpt\u00b2": true, "lpt\u00b3": true,
+	"conin$": true, "conout$": true}
 
 // WindowsReservedName reports whether a file name (any extension, any
-// case) is a device name on Windows, e.g. "CON", "nul.txt", "COM1.md".
+// case) is a device name on Windows, e.g. "CON", "nul.txt", "COM1.md",
+// "COM¹", "CONIN$".
 func WindowsReservedName(name string) bool {
 	base, _, _ := strings.Cut(name, ".")
 	return windowsReserved[strings.ToLower(strings.TrimRight(base, " "))]

@@ -6,12 +6,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
+	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // A folder remote (shared drive, USB stick) is synced by copying objects
@@ -32,12 +36,21 @@ func sinkOf(st storer.EncodedObjectStorer, objects string) objectSink {
 	return objectSink{objects: objects, has: func(h plumbing.Hash) bool { return st.HasEncodedObject(h) == nil }}
 }
 
-// openFolder opens a folder remote's bare repository.
+// openFolder opens a folder remote's bare repository. Objects over a
+// megabyte are read lazily, so a check can refuse a huge one from its
+// header instead of inflating it into memory first.
 func openFolder(dir string) (*git.Repository, error) {
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("%w: the folder %s is not there (drive unplugged or not mounted?)", ErrUnreachable, dir)
 	}
-	repo, err := git.PlainOpen(dir)
+	fs := osfs.New(dir)
+	if _, err := fs.Stat("objects"); err != nil {
+		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+			fs = osfs.New(filepath.Join(dir, ".git"))
+		}
+	}
+	st := filesystem.NewStorageWithOptions(fs, cache.NewObjectLRUDefault(), filesystem.Options{LargeObjectThreshold: 1 << 20})
+	repo, err := git.Open(st, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s holds no shared repository: %v", ErrUnreachable, dir, err)
 	}
@@ -45,19 +58,84 @@ func openFolder(dir string) (*git.Repository, error) {
 }
 
 // peopleRefs lists the people/* branches of a repository by person ID.
-func peopleRefs(st storer.ReferenceStorer, prefix string) (map[string]plumbing.Hash, error) {
+// A branch whose name is not a person ID (one with "../" in it, say) is
+// never used: it comes back in bad, by its name as the remote gives it.
+func peopleRefs(st storer.ReferenceStorer, prefix string) (heads map[string]plumbing.Hash, bad []string, err error) {
 	it, err := st.IterReferences()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := map[string]plumbing.Hash{}
+	heads = map[string]plumbing.Hash{}
 	err = it.ForEach(func(r *plumbing.Reference) error {
-		if id, ok := strings.CutPrefix(r.Name().String(), prefix); ok && r.Type() == plumbing.HashReference {
-			out[id] = r.Hash()
+		id, ok := strings.CutPrefix(r.Name().String(), prefix)
+		switch {
+		case !ok || r.Type() != plumbing.HashReference:
+		case !validPersonID(id) || r.Hash().IsZero():
+			bad = append(bad, id)
+		default:
+			heads[id] = r.Hash()
 		}
 		return nil
 	})
-	return out, err
+	sort.Strings(bad)
+	return heads, bad, err
+}
+
+// UnsafeWork is a colleague's branch a sync did not bring in, and why.
+type UnsafeWork struct {
+	Person string `json:"person"` // the branch's person ID, as the remote names it
+	Reason string `json:"reason"` // what was found, in the user's terms
+	err    error
+}
+
+// Error says whose work was refused and why; it wraps ErrUnsafeRemote.
+func (u UnsafeWork) Error() string { return u.err.Error() }
+
+// Unwrap gives the check's error (which wraps ErrUnsafeRemote).
+func (u UnsafeWork) Unwrap() error { return u.err }
+
+func unsafeWork(remote, id string, err error) UnsafeWork {
+	return UnsafeWork{Person: id, Reason: strings.TrimPrefix(strings.TrimPrefix(err.Error(), ErrUnsafeRemote.Error()), ": "),
+		err: fmt.Errorf("the work of %s on %s: %w", id, remote, err)}
+}
+
+// badBranches are refusals for branches whose names are not person IDs.
+func badBranches(remote string, names []string) []UnsafeWork {
+	var out []UnsafeWork
+	for _, n := range names {
+		out = append(out, unsafeWork(remote, fmt.Sprintf("%q", n),
+			fmt.Errorf("%w: its branch name is not one Delegate makes (people/ then a person's ID), so it was not read", ErrUnsafeRemote)))
+	}
+	return out
+}
+
+// checkBranches checks each person's branch (see incomingCheck) and
+// splits them into those to bring in and those refused, so one
+// colleague's hostile or damaged branch never stops the others' work.
+func (w *Workspace) checkBranches(src storer.EncodedObjectStorer, objects, remote string, heads map[string]plumbing.Hash) (map[string]plumbing.Hash, []UnsafeWork, error) {
+	in, err := w.newIncomingCheck(src, objects)
+	if err != nil {
+		return nil, nil, err
+	}
+	ok := map[string]plumbing.Hash{}
+	var refused []UnsafeWork
+	for _, id := range sortedIDs(heads) {
+		if err := in.branch(heads[id]); err != nil {
+			refused = append(refused, unsafeWork(remote, id, err))
+			continue
+		}
+		ok[id] = heads[id]
+	}
+	return ok, refused, nil
+}
+
+func sortedIDs(m map[string]plumbing.Hash) []string {
+	out := make([]string, 0, len(m))
+	for id := range m {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // copyClosure copies the commit tip and all it reaches that dst lacks,
@@ -144,6 +222,11 @@ func copyTree(src storer.EncodedObjectStorer, dst objectSink, h plumbing.Hash) e
 }
 
 func copyRaw(src storer.EncodedObjectStorer, dst objectSink, t plumbing.ObjectType, h plumbing.Hash) error {
+	if obj, err := src.EncodedObject(t, h); err != nil {
+		return fmt.Errorf("read %s %s: %w", t, h, err)
+	} else if obj.Size() > maxIncomingBlob {
+		return fmt.Errorf("%w: %s %s is %d MB", ErrUnsafeRemote, t, h, obj.Size()>>20)
+	}
 	raw, err := readRaw(src, h)
 	if err != nil {
 		return fmt.Errorf("read %s %s: %w", t, h, err)
@@ -168,34 +251,44 @@ func readRaw(src storer.EncodedObjectStorer, h plumbing.Hash) ([]byte, error) {
 	return b, errors.Join(err, r.Close())
 }
 
-// fetchFolder copies every people/* branch of a folder remote into the
-// workspace and records them as refs/remotes/<name>/people/*.
-func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, error) {
+// fetchFolder copies every people/* branch of a folder remote that passes
+// the incoming check into the workspace and records them as
+// refs/remotes/<name>/people/*; refused branches are neither copied nor
+// recorded.
+func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWork, error) {
 	src, err := openFolder(folderPath(r.URL))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	heads, err := peopleRefs(src.Storer, PeoplePrefix)
+	all, bad, err := peopleRefs(src.Storer, PeoplePrefix)
 	if err != nil {
-		return nil, fmt.Errorf("%w: read %s: %v", ErrUnreachable, r.URL, err)
+		return nil, nil, fmt.Errorf("%w: read %s: %v", ErrUnreachable, r.URL, err)
 	}
+	heads, refused, err := w.checkBranches(src.Storer, folderObjects(folderPath(r.URL)), r.Name, all)
+	if err != nil {
+		return nil, nil, err
+	}
+	refused = append(badBranches(r.Name, bad), refused...)
 	dst := sinkOf(w.st, filepath.Join(w.dir, ".git", "objects"))
-	for id, h := range heads { // checked before anything is copied
-		if err := checkIncoming(src.Storer, h, dst.has); err != nil {
-			return nil, fmt.Errorf("the work of %s on %s: %w", id, r.Name, err)
+	for _, id := range sortedIDs(heads) {
+		if _, err := copyClosure(src.Storer, dst, heads[id]); err != nil {
+			return nil, nil, fmt.Errorf("copy from %s: %w", r.URL, err)
 		}
 	}
-	for _, h := range heads {
-		if _, err := copyClosure(src.Storer, dst, h); err != nil {
-			return nil, fmt.Errorf("copy from %s: %w", r.URL, err)
+	for _, id := range sortedIDs(heads) {
+		if err := writeFileAtomic(w.abs(".git/"+trackingRef(r.Name, id)), []byte(heads[id].String()+"\n")); err != nil {
+			return nil, nil, err
 		}
 	}
-	for id, h := range heads {
-		if err := writeFileAtomic(w.abs(".git/"+trackingRef(r.Name, id)), []byte(h.String()+"\n")); err != nil {
-			return nil, err
-		}
+	return heads, refused, nil
+}
+
+// folderObjects is the loose objects folder of a folder remote, bare or not.
+func folderObjects(dir string) string {
+	if fi, err := os.Stat(filepath.Join(dir, "objects")); err == nil && fi.IsDir() {
+		return filepath.Join(dir, "objects")
 	}
-	return heads, nil
+	return filepath.Join(dir, ".git", "objects")
 }
 
 func trackingRef(remote, id string) string { return "refs/remotes/" + remote + "/people/" + id }

@@ -1,138 +1,567 @@
 package store
 
 import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
 )
 
-// ErrUnsafeRemote is wrapped when a remote offers work Delegate will not
-// bring into the workspace: a path that would escape the folder or break
-// on Windows, a link, a huge or unreadable item file. Nothing is changed.
-var ErrUnsafeRemote = errors.New("the work on the remote holds a file Delegate will not bring into your workspace; nothing was changed here")
+// ErrUnsafeRemote is wrapped when a colleague's branch on a remote holds
+// work Delegate will not bring into the workspace: a path that would
+// escape the folder or break on Windows or macOS, a link, a huge or
+// unreadable item file, a branch name no person has. Nothing of that
+// branch is brought in; the other colleagues' work still is.
+var ErrUnsafeRemote = errors.New("it holds a file Delegate will not bring into your workspace, so none of it was brought in")
 
 // Limits on what a synced branch may hold: far above any delegation's work.
 const (
-	maxIncomingEntries  = 100000
+	maxIncomingEntries  = 100000 // in one commit's tree
 	maxIncomingDepth    = 12
 	maxIncomingBlob     = 64 << 20 // a report draft's source is at most 30 MB
 	maxIncomingItemFile = 1 << 20  // an item file is a few kilobytes
+	maxIncomingTree     = 16 << 20 // 100,000 entries of a short name
+	maxIncomingCommits  = 200000   // new commits one branch may bring at once
+	maxIncomingName     = 128      // bytes; ext4 takes 255, eCryptfs 143
+	maxIncomingPath     = 240      // bytes; Windows paths stop at 260 in all
+	maxIncomingDraft    = 32 << 20 // a draft record (JSON) of a 300-page report is ~5 MB
+	maxPersonID         = 100
 )
 
-// checkIncoming walks the tree of commit tip (a person's branch, read from
-// src) before any of it reaches the workspace. known skips trees and blobs
-// already in the workspace, so a sync checks only what is new.
-func checkIncoming(src storer.EncodedObjectStorer, tip plumbing.Hash, known func(plumbing.Hash) bool) error {
-	c, err := object.GetCommit(src, tip)
-	if err != nil {
-		return fmt.Errorf("%w: commit %s cannot be read: %v", ErrUnsafeRemote, tip, err)
-	}
-	n := 0
-	return walkIncoming(src, c.TreeHash, "", 0, &n, known)
+// A person's branch is people/<id>, where id is what PersonID makes of an
+// e-mail address. Any other name is refused before it is used in a path.
+var personIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// validPersonID reports whether id can name a person's branch: the shape
+// PersonID gives, which is also a safe file and ref name everywhere.
+func validPersonID(id string) bool {
+	return len(id) <= maxPersonID && personIDPattern.MatchString(id) && !item.WindowsReservedName(id)
 }
 
-func walkIncoming(src storer.EncodedObjectStorer, h plumbing.Hash, dir string, depth int, n *int, known func(plumbing.Hash) bool) error {
-	if known != nil && known(h) {
+// entryKey is an object under a name in a folder: the same blob is an
+// item file in one folder and an opaque file in another, so checks are
+// kept per place. The root tree has an empty dir and name.
+type entryKey struct {
+	dir, name string
+	hash      plumbing.Hash
+}
+
+// incomingCheck checks what colleagues' branches bring, before any of it
+// reaches the workspace. trusted holds the trees and files of the
+// workspace's own current version at their places (already checked, or
+// saved here under the same rules); seen what this sync has checked.
+// Objects merely present in .git/objects are not trusted: an earlier sync
+// may have copied history it never looked at.
+type incomingCheck struct {
+	src     storer.EncodedObjectStorer
+	objects string // src's loose objects folder, read directly
+	trusted map[entryKey]bool
+	ours    map[plumbing.Hash]bool // commits of the workspace's own history
+	seen    map[entryKey]bool
+	names   map[string]bool // names that passed checkIncomingName
+}
+
+// newIncomingCheck prepares a check of branches read from src against the
+// workspace's current version.
+func (w *Workspace) newIncomingCheck(src storer.EncodedObjectStorer, objects string) (*incomingCheck, error) {
+	_, head, tree, err := w.head()
+	if err != nil {
+		return nil, err
+	}
+	in := &incomingCheck{src: src, objects: objects, trusted: map[entryKey]bool{}, ours: map[plumbing.Hash]bool{},
+		seen: map[entryKey]bool{}, names: map[string]bool{}}
+	if !head.IsZero() {
+		if in.ours, err = w.ancestors(head); err != nil {
+			return nil, err
+		}
+	}
+	if tree.IsZero() {
+		return in, nil
+	}
+	return in, w.trustTree(in.trusted, entryKey{hash: tree})
+}
+
+// trustTree records the tree at k and the trees and files under it as
+// the workspace's own.
+func (w *Workspace) trustTree(into map[entryKey]bool, k entryKey) error {
+	if into[k] {
 		return nil
 	}
-	if depth > maxIncomingDepth {
-		return fmt.Errorf("%w: %s is nested more than %d folders deep", ErrUnsafeRemote, dir, maxIncomingDepth)
-	}
-	t, err := object.GetTree(src, h)
+	into[k] = true
+	t, err := object.GetTree(w.st, k.hash)
 	if err != nil {
-		return fmt.Errorf("%w: folder %q cannot be read: %v", ErrUnsafeRemote, dir, err)
+		return err
 	}
+	dir := joinPath(k.dir, k.name)
 	for _, e := range t.Entries {
-		if *n++; *n > maxIncomingEntries {
-			return fmt.Errorf("%w: it holds more than %d files", ErrUnsafeRemote, maxIncomingEntries)
-		}
-		p := path.Join(dir, e.Name)
-		if dir == "" {
-			p = e.Name
-		}
-		if err := checkIncomingName(e.Name); err != nil {
-			return fmt.Errorf("%w: %q %v", ErrUnsafeRemote, p, err)
-		}
-		switch e.Mode {
-		case filemode.Dir:
-			err = walkIncoming(src, e.Hash, p, depth+1, n, known)
-		case filemode.Regular, filemode.Executable, filemode.Deprecated:
-			if known == nil || !known(e.Hash) {
-				err = checkIncomingFile(src, p, e.Hash)
-			}
-		default:
-			err = fmt.Errorf("%w: %q is a link or a sub-repository, not a file", ErrUnsafeRemote, p)
-		}
-		if err != nil {
+		ek := entryKey{dir, e.Name, e.Hash}
+		if e.Mode.IsFile() {
+			into[ek] = true
+		} else if err := w.trustTree(into, ek); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+func joinPath(dir, name string) string {
+	if dir == "" {
+		return name
+	}
+	return dir + "/" + name
+}
+
+// branch checks every commit tip brings that the workspace's history
+// lacks, whether or not its objects are already in .git/objects: the
+// tip's tree and the tree of each new commit in its history.
+func (in *incomingCheck) branch(tip plumbing.Hash) error {
+	stack := []plumbing.Hash{tip}
+	done := map[plumbing.Hash]bool{}
+	for len(stack) > 0 {
+		h := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if in.ours[h] || done[h] {
+			continue
+		}
+		if done[h] = true; len(done) > maxIncomingCommits {
+			return fmt.Errorf("%w: it brings more than %d new versions at once", ErrUnsafeRemote, maxIncomingCommits)
+		}
+		c, err := object.GetCommit(in.src, h)
+		if err != nil {
+			return fmt.Errorf("%w: version %s cannot be read: %v", ErrUnsafeRemote, h, err)
+		}
+		n := 0
+		if err := in.tree(entryKey{hash: c.TreeHash}, 0, &n); err != nil {
+			return err
+		}
+		stack = append(stack, c.ParentHashes...)
+	}
+	return nil
+}
+
+// tree checks one folder: its raw encoding as git fsck would, each name
+// as Windows, macOS and git accept it, and what it holds. Entries already
+// checked at the same place (most of a folder, from one version to the
+// next) are not checked again.
+func (in *incomingCheck) tree(k entryKey, depth int, n *int) error {
+	if in.trusted[k] || in.seen[k] {
+		return nil
+	}
+	dir := joinPath(k.dir, k.name)
+	if depth > maxIncomingDepth {
+		return fmt.Errorf("%w: %s is nested more than %d folders deep", ErrUnsafeRemote, dir, maxIncomingDepth)
+	}
+	raw, err := in.read(k.hash, plumbing.TreeObject, maxIncomingTree)
+	if err != nil {
+		return fmt.Errorf("%w: folder %q cannot be read: %v", ErrUnsafeRemote, dir, err)
+	}
+	entries, err := parseIncomingTree(raw)
+	if err != nil {
+		return fmt.Errorf("%w: folder %q %v", ErrUnsafeRemote, dir, err)
+	}
+	if *n += len(entries); *n > maxIncomingEntries {
+		return fmt.Errorf("%w: it holds more than %d files", ErrUnsafeRemote, maxIncomingEntries)
+	}
+	if err := sameOnWindows(dir, entries); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := in.entry(dir, e, depth, n); err != nil {
+			return err
+		}
+	}
+	if err := in.draftFolder(dir, entries); err != nil {
+		return err
+	}
+	in.seen[k] = true
+	return nil
+}
+
+// entry checks one entry of the folder dir.
+func (in *incomingCheck) entry(dir string, e treeEntry, depth int, n *int) error {
+	ek := entryKey{dir, e.name, e.hash}
+	if in.trusted[ek] || in.seen[ek] {
+		return nil
+	}
+	if !in.names[e.name] {
+		if err := checkIncomingName(e.name); err != nil {
+			return fmt.Errorf("%w: %q %v", ErrUnsafeRemote, joinPath(dir, e.name), err)
+		}
+		in.names[e.name] = true
+	}
+	if l := len(dir) + 1 + len(e.name); l > maxIncomingPath {
+		return fmt.Errorf("%w: %q is a path of %d bytes, longer than Windows can hold", ErrUnsafeRemote, joinPath(dir, e.name), l)
+	}
+	switch e.mode {
+	case "40000":
+		return in.tree(ek, depth+1, n)
+	case "100644", "100755":
+		return in.file(ek)
+	case "120000", "160000":
+		return fmt.Errorf("%w: %q is a link or a sub-repository, not a file", ErrUnsafeRemote, joinPath(dir, e.name))
+	}
+	return fmt.Errorf("%w: %q has a file mode (%s) git does not accept", ErrUnsafeRemote, joinPath(dir, e.name), e.mode)
+}
+
+// sameOnWindows refuses two names of one folder that case-insensitive
+// file systems (Windows, and macOS by default) take for one file:
+// "README.MD" and "README.md", or "é" composed and decomposed. Only a
+// name with a capital or a non-ASCII letter can meet another, so folders
+// of lower-case ASCII names (all of Delegate's own) cost nothing.
+func sameOnWindows(dir string, entries []treeEntry) error {
+	plain := true
+	for _, e := range entries {
+		for i := 0; i < len(e.name) && plain; i++ {
+			plain = e.name[i] < 0x80 && (e.name[i] < 'A' || e.name[i] > 'Z')
+		}
+	}
+	if plain {
+		return nil
+	}
+	fold := cases.Fold()
+	folded := make(map[string]string, len(entries))
+	for _, e := range entries {
+		f := fold.String(norm.NFC.String(e.name))
+		if other, dup := folded[f]; dup {
+			return fmt.Errorf("%w: %q and %q are the same file on Windows and macOS", ErrUnsafeRemote, joinPath(dir, other), joinPath(dir, e.name))
+		}
+		folded[f] = e.name
+	}
+	return nil
+}
+
+// treeEntry is one entry of a raw tree, its mode as written.
+type treeEntry struct {
+	mode string
+	name string
+	hash plumbing.Hash
+}
+
+// parseIncomingTree reads a raw tree strictly: no empty or slash-holding
+// names, modes without padding, entries in git's order and none twice.
+// go-git reads such trees, but git fsck refuses them and git's own tools
+// then misbehave on the workspace.
+func parseIncomingTree(raw []byte) ([]treeEntry, error) {
+	var out []treeEntry
+	var prev rawEntry
+	for rest := raw; len(rest) > 0; {
+		sp := bytes.IndexByte(rest, ' ')
+		nul := bytes.IndexByte(rest, 0)
+		if sp <= 0 || nul < sp || len(rest) < nul+21 {
+			return nil, errors.New("is a damaged tree")
+		}
+		e := treeEntry{mode: string(rest[:sp]), name: string(rest[sp+1 : nul])}
+		copy(e.hash[:], rest[nul+1:nul+21])
+		if e.name == "" || strings.Contains(e.name, "/") {
+			return nil, fmt.Errorf("holds an entry named %q, which git refuses", e.name)
+		}
+		cur := rawEntry{dir: e.mode == "40000", name: rest[sp+1 : nul]}
+		if len(out) > 0 {
+			switch c := gitCmp(prev, cur); {
+			case c == 0 || prev.dir != cur.dir && bytes.Equal(prev.name, cur.name):
+				return nil, fmt.Errorf("holds %q twice", e.name)
+			case c > 0:
+				return nil, errors.New("is not sorted as git sorts folders (git fsck refuses it)")
+			}
+		}
+		prev, rest = cur, rest[nul+21:]
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// read returns an object's content after checking its type and its size
+// from the object's header, so a huge object is refused before it is
+// inflated. Loose objects are read straight from the objects folder
+// (several times faster than through go-git, which matters when every
+// version of a 1,000-commit branch is checked); packed ones through src.
+func (in *incomingCheck) read(h plumbing.Hash, t plumbing.ObjectType, limit int64) ([]byte, error) {
+	if z := in.loose(h); z != nil {
+		_, b, err := looseObject(z, t, limit)
+		return b, err
+	}
+	obj, err := in.src.EncodedObject(t, h)
+	if err != nil {
+		return nil, err
+	}
+	return readBounded(obj, limit)
+}
+
+// looseObject reads a loose object's header from its zlib bytes z,
+// checks its type, and reads its content only if the header says it is
+// at most limit bytes (limit < 0: the header alone). The header is read
+// before anything is allocated for the content, so a huge object costs
+// nothing.
+func looseObject(z []byte, t plumbing.ObjectType, limit int64) (int64, []byte, error) {
+	var zr io.ReadCloser
+	var err error
+	if r, ok := zlibReaders.Get().(io.ReadCloser); ok {
+		zr, err = r, r.(zlib.Resetter).Reset(bytes.NewReader(z), nil)
+	} else {
+		zr, err = zlib.NewReader(bytes.NewReader(z))
+	}
+	if err != nil {
+		return 0, nil, fmt.Errorf("it is damaged: %v", err)
+	}
+	defer zlibReaders.Put(zr)
+	var head [32]byte
+	got, _ := io.ReadAtLeast(zr, head[:], 1)
+	nul := bytes.IndexByte(head[:got], 0)
+	typ, size, ok := strings.Cut(string(head[:max(nul, 0)]), " ")
+	n, perr := strconv.ParseInt(size, 10, 64)
+	switch {
+	case nul < 0 || !ok || perr != nil || n < 0:
+		return 0, nil, errors.New("it is damaged")
+	case typ != t.String():
+		return 0, nil, fmt.Errorf("it is a %s, not a %s", typ, t)
+	case limit < 0:
+		return n, nil, nil
+	case n > limit:
+		return n, nil, fmt.Errorf("it is %d MB", n>>20)
+	}
+	b := make([]byte, n)
+	copied := copy(b, head[nul+1:got])
+	if _, err := io.ReadFull(zr, b[copied:]); err != nil {
+		return n, nil, fmt.Errorf("it is damaged: %v", err)
+	}
+	return n, b, nil
+}
+
+// loose returns h's zlib bytes from the loose objects folder, or nil
+// when it is not there as a loose object.
+func (in *incomingCheck) loose(h plumbing.Hash) []byte {
+	if in.objects == "" {
+		return nil
+	}
+	hex := h.String()
+	p := filepath.Join(in.objects, hex[:2], hex[2:])
+	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() || fi.Size() > maxIncomingBlob {
+		return nil // a link, a device or a huge file is left to go-git, which refuses it
+	}
+	z, err := os.ReadFile(p)
+	if err != nil {
+		return nil
+	}
+	return z
+}
+
+// readBounded reads an object's content if its header says it is at
+// most limit bytes.
+func readBounded(obj plumbing.EncodedObject, limit int64) ([]byte, error) {
+	if obj.Size() > limit {
+		return nil, fmt.Errorf("it is %d MB", obj.Size()>>20)
+	}
+	r, err := obj.Reader()
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err = errors.Join(err, r.Close()); err == nil && int64(len(b)) != obj.Size() {
+		err = fmt.Errorf("it holds %d bytes, not the %d its header says", len(b), obj.Size())
+	}
+	return b, err
+}
+
+// file bounds a file's size and reads the workspace's own files (items,
+// profile, corrections, draft records) the way Delegate will, so one that
+// cannot be read never arrives.
+func (in *incomingCheck) file(k entryKey) error {
+	p := joinPath(k.dir, k.name)
+	limit, parse := int64(maxIncomingBlob), incomingParser(p)
+	if parse != nil {
+		limit = maxIncomingItemFile
+	}
+	size, err := in.size(k.hash)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%w: %q cannot be read: %v", ErrUnsafeRemote, p, err)
+	case size > limit && parse != nil:
+		return fmt.Errorf("%w: %q is %d KB, far more than an item file holds", ErrUnsafeRemote, p, size>>10)
+	case size > limit:
+		return fmt.Errorf("%w: %q is %d MB", ErrUnsafeRemote, p, size>>20)
+	}
+	if parse != nil {
+		b, err := in.read(k.hash, plumbing.BlobObject, limit)
+		if err == nil {
+			err = parse(b)
+		}
+		if err != nil {
+			return fmt.Errorf("%w: %q cannot be read: %v", ErrUnsafeRemote, p, err)
+		}
+	}
+	in.seen[k] = true
+	return nil
+}
+
+// size is a blob's size from its header, without reading the rest.
+func (in *incomingCheck) size(h plumbing.Hash) (int64, error) {
+	if z := in.loose(h); z != nil {
+		n, _, err := looseObject(z, plumbing.BlobObject, -1)
+		return n, err
+	}
+	obj, err := in.src.EncodedObject(plumbing.BlobObject, h)
+	if err != nil {
+		return 0, err
+	}
+	return obj.Size(), nil
+}
+
+// draftFolder checks that a draft's folder holds one draft: a record
+// (draft.toml) whose SHA-256 is its source file's, and a parsed draft
+// (draft.json) of that same source. Drafts are written once, on import;
+// a replaced draft.json would otherwise show a different or empty draft.
+func (in *incomingCheck) draftFolder(dir string, entries []treeEntry) error {
+	parent, id := path.Split(dir)
+	if parent != DraftsDir+"/" || id == "" {
+		return nil
+	}
+	files := map[string]plumbing.Hash{}
+	for _, e := range entries {
+		files[e.name] = e.hash
+	}
+	h, ok := files["draft.toml"]
+	if !ok {
+		return fmt.Errorf("%w: draft %q has no record (draft.toml)", ErrUnsafeRemote, id)
+	}
+	b, err := in.read(h, plumbing.BlobObject, maxIncomingItemFile)
+	if err != nil {
+		return fmt.Errorf("%w: %s/draft.toml cannot be read: %v", ErrUnsafeRemote, dir, err)
+	}
+	meta, err := ParseDraftMeta(b)
+	if err != nil {
+		return fmt.Errorf("%w: %s/draft.toml cannot be read: %v", ErrUnsafeRemote, dir, err)
+	}
+	src, ok := files["source"+strings.ToLower(path.Ext(meta.Source))]
+	if !ok {
+		return fmt.Errorf("%w: draft %q has no source file", ErrUnsafeRemote, id)
+	}
+	if err := in.sameSHA256(src, meta.SHA256); err != nil {
+		return fmt.Errorf("%w: the source file of draft %q %v", ErrUnsafeRemote, id, err)
+	}
+	if h, ok := files["draft.json"]; ok {
+		if err := in.draftRecord(h, meta); err != nil {
+			return fmt.Errorf("%w: %s/draft.json %v", ErrUnsafeRemote, dir, err)
+		}
+	}
+	return nil
+}
+
+func (in *incomingCheck) sameSHA256(h plumbing.Hash, want string) error {
+	b, err := in.read(h, plumbing.BlobObject, maxIncomingBlob)
+	if err != nil {
+		return fmt.Errorf("cannot be read: %v", err)
+	}
+	if got := sha256Hex(b); got != want {
+		return fmt.Errorf("is not the one its record names (SHA-256 %.12s…, record %.12s…)", got, want)
+	}
+	return nil
+}
+
+// draftRecord checks a parsed draft names the same source and holds the
+// paragraphs its record counts.
+func (in *incomingCheck) draftRecord(h plumbing.Hash, meta DraftMeta) error {
+	b, err := in.read(h, plumbing.BlobObject, maxIncomingDraft)
+	if err != nil {
+		return fmt.Errorf("cannot be read: %v", err)
+	}
+	var d struct {
+		SHA256 string            `json:"sha256"`
+		Blocks []json.RawMessage `json:"blocks"`
+	}
+	if !utf8.Valid(b) {
+		return errors.New("is not UTF-8 text")
+	}
+	if err := json.Unmarshal(b, &d); err != nil {
+		return fmt.Errorf("cannot be read: %v", err)
+	}
+	if d.SHA256 != meta.SHA256 {
+		return errors.New("was not read from the draft's source file")
+	}
+	if meta.Paragraphs > 0 && len(d.Blocks) < meta.Paragraphs {
+		return fmt.Errorf("holds %d blocks, fewer than the %d paragraphs its record counts", len(d.Blocks), meta.Paragraphs)
+	}
+	return nil
+}
+
 // checkIncomingName refuses names that escape the folder (".."), reach
-// into git's own folder, or that Windows cannot hold.
+// into git's own folder under any alias Windows or macOS gives it, that
+// Windows cannot hold, or that would stand for another file there.
 func checkIncomingName(name string) error {
 	switch {
 	case name == "" || name == "." || name == "..":
 		return errors.New("is not a file name")
+	case !utf8.ValidString(name) || strings.IndexFunc(name, unicode.IsControl) >= 0:
+		return errors.New("holds a control character or invalid text")
+	case strings.IndexFunc(name, isIgnorable) >= 0:
+		return errors.New("holds an invisible character that macOS ignores in names")
 	case strings.EqualFold(strings.TrimRight(name, ". "), ".git"):
 		return errors.New("would write into git's own folder")
+	case strings.HasPrefix(strings.ToLower(name), ".git"):
+		return errors.New("is a git settings file (like .gitattributes), which Delegate does not take")
 	case strings.ContainsAny(name, `/\:*?"<>|`):
 		return errors.New(`holds a character Windows does not allow in file names (\ / : * ? " < > |)`)
-	case strings.IndexFunc(name, unicode.IsControl) >= 0 || !utf8.ValidString(name):
-		return errors.New("holds a control character or invalid text")
 	case strings.HasSuffix(name, ".") || strings.HasSuffix(name, " "):
 		return errors.New("ends with a dot or a space, which Windows drops")
 	case item.WindowsReservedName(name):
 		return errors.New("is a device name on Windows (like CON or NUL)")
+	case shortNameAlias(name):
+		return errors.New("looks like a Windows short name (like GIT~1), which can stand for another file")
+	case len(name) > maxIncomingName:
+		return fmt.Errorf("is a name of %d bytes, longer than some file systems hold (%d)", len(name), maxIncomingName)
 	}
 	return nil
 }
 
-// checkIncomingFile bounds a file's size and reads the workspace's own
-// files (items, profile, corrections, draft records) the way Delegate
-// will, so one that cannot be read never arrives. Items are parsed, not
-// validated: a rule added in a later version must not block a sync of
-// work saved under an earlier one (what reaches an e-mail is checked when
-// the e-mail is written).
-func checkIncomingFile(src storer.EncodedObjectStorer, p string, h plumbing.Hash) error {
-	obj, err := src.EncodedObject(plumbing.BlobObject, h)
-	if err != nil {
-		return fmt.Errorf("%w: %q cannot be read: %v", ErrUnsafeRemote, p, err)
+// isIgnorable: format characters (zero-width joiners, direction marks,
+// the byte-order mark...), which HFS+ drops when it compares names, so
+// ".g\u200cit" is ".git" there.
+func isIgnorable(r rune) bool { return unicode.Is(unicode.Cf, r) }
+
+// shortNameAlias: "~" then a digit, the shape of NTFS 8.3 short names.
+func shortNameAlias(name string) bool {
+	for i := strings.IndexByte(name, '~'); i >= 0 && i+1 < len(name); {
+		if name[i+1] >= '0' && name[i+1] <= '9' {
+			return true
+		}
+		j := strings.IndexByte(name[i+1:], '~')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
-	if obj.Size() > maxIncomingBlob {
-		return fmt.Errorf("%w: %q is %d MB", ErrUnsafeRemote, p, obj.Size()>>20)
-	}
-	parse := incomingParser(p)
-	if parse == nil {
-		return nil
-	}
-	if obj.Size() > maxIncomingItemFile {
-		return fmt.Errorf("%w: %q is %d KB, far more than an item file holds", ErrUnsafeRemote, p, obj.Size()>>10)
-	}
-	b, err := readRaw(src, h)
-	if err == nil {
-		err = parse(b)
-	}
-	if err != nil {
-		return fmt.Errorf("%w: %q cannot be read: %v", ErrUnsafeRemote, p, err)
-	}
-	return nil
+	return false
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // incomingParser is the check for a workspace file at p, nil for others.
+// Items are parsed, not validated: a rule added in a later version must
+// not block a sync of work saved under an earlier one (what reaches an
+// e-mail is checked when the e-mail is written).
 func incomingParser(p string) func([]byte) error {
 	p = strings.TrimPrefix(p, ConflictsDir+"/")
 	dir, name := path.Split(p)
@@ -181,36 +610,4 @@ func firstErr(errs ...error) error {
 		}
 	}
 	return nil
-}
-
-// headObjects is the set of trees and blobs in the current commit's tree:
-// what is already in the workspace needs no check when it comes back.
-func (w *Workspace) headObjects() (func(plumbing.Hash) bool, error) {
-	_, _, tree, err := w.head()
-	if err != nil {
-		return nil, err
-	}
-	seen := map[plumbing.Hash]bool{}
-	var walk func(h plumbing.Hash) error
-	walk = func(h plumbing.Hash) error {
-		if h.IsZero() || seen[h] {
-			return nil
-		}
-		seen[h] = true
-		t, err := object.GetTree(w.st, h)
-		if err != nil {
-			return err
-		}
-		for _, e := range t.Entries {
-			if e.Mode == filemode.Dir {
-				if err := walk(e.Hash); err != nil {
-					return err
-				}
-			} else {
-				seen[e.Hash] = true
-			}
-		}
-		return nil
-	}
-	return func(h plumbing.Hash) bool { return seen[h] }, walk(tree)
 }

@@ -14,9 +14,12 @@ import (
 
 // TestSyncRefusesHostileWorkOverHTTP: the network path of the incoming
 // check (model/hostile covers folder remotes). Eve publishes, with git by
-// hand, an item file Delegate cannot read and one named con.md; Ana's sync
-// over https refuses it in words, and her branch, files and items are as
-// before: the fetched objects stay inert, nothing is merged.
+// hand, an item file Delegate cannot read and one named con.md; someone
+// adds a branch whose name is no person's (people/nested/Branch: git's
+// own server refuses to serve names with "..", which the folder cases in
+// model/hostile cover); Ben publishes honest work. Ana's sync over https refuses Eve's work and the bad
+// branch in words naming them, and brings Ben's: nothing of Eve's reaches
+// her branch, files or items, and no ref is written outside refs/remotes.
 func TestSyncRefusesHostileWorkOverHTTP(t *testing.T) {
 	t.Setenv(store.EnvToken, "tok")
 	url, bare := httpRemote(t, "tok")
@@ -27,6 +30,15 @@ func TestSyncRefusesHostileWorkOverHTTP(t *testing.T) {
 	storetest.Git(t, src, "add", ".")
 	storetest.Git(t, src, "-c", "user.name=Eve", "-c", "user.email=eve@example.org", "commit", "-qm", "my work")
 	storetest.Git(t, src, "push", "-q", bare, "HEAD:refs/heads/people/eve-example-org")
+	eve := strings.TrimSpace(storetest.Git(t, src, "rev-parse", "HEAD"))
+	storetest.Git(t, bare, "update-ref", "refs/heads/people/nested/Branch", eve)
+
+	ben := person(t, "Ben")
+	addComments(t, ben, 1, "Ben's")
+	addRemote(t, ben, "origin", url)
+	if _, err := ben.Sync(context.Background(), "", store.SyncOptions{}); err != nil {
+		t.Fatal(err)
+	}
 
 	w := person(t, "Ana")
 	c := storetest.Comment("3", "Ana's comment")
@@ -34,23 +46,42 @@ func TestSyncRefusesHostileWorkOverHTTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	addRemote(t, w, "origin", url)
-	headFile := filepath.Join(w.Dir(), ".git", "refs", "heads", "main")
-	before, err := os.ReadFile(headFile)
-	if err != nil || len(before) == 0 {
-		t.Fatalf("the branch ref: %v", err)
+	rep, err := w.Sync(context.Background(), "", store.SyncOptions{})
+	if err != nil {
+		t.Fatalf("sync: %v", err)
 	}
-	_, err = w.Sync(context.Background(), "", store.SyncOptions{})
-	if !errors.Is(err, store.ErrUnsafeRemote) || !strings.Contains(err.Error(), "eve-example-org") {
-		t.Fatalf("sync with hostile work: %v", err)
+	refused := rep.UnsafeErr()
+	if !errors.Is(refused, store.ErrUnsafeRemote) || !strings.Contains(refused.Error(), "the work of eve-example-org on origin") ||
+		!strings.Contains(refused.Error(), "con.md") || !strings.Contains(refused.Error(), "branch name is not one Delegate makes") {
+		t.Fatalf("sync with hostile work: %v", refused)
 	}
-	if after, _ := os.ReadFile(headFile); string(after) != string(before) {
-		t.Fatalf("the branch moved: %s -> %s", before, after)
+	if len(rep.Unsafe) != 2 || rep.Unsafe[0].Person != `"nested/Branch"` || rep.Unsafe[1].Person != "eve-example-org" {
+		t.Fatalf("refused: %+v", rep.Unsafe)
 	}
-	if cs, err := w.Comments(); err != nil || len(cs) != 1 || cs[0].Body != "Ana's comment" {
-		t.Fatalf("items after the refused sync: %v %+v", err, cs)
+	got := commentIDs(t, w)
+	if len(got) != 2 {
+		t.Fatalf("items after the sync: %v (want Ana's and Ben's)", got)
 	}
-	if _, err := os.Stat(filepath.Join(w.Dir(), "items", "comments", "con.md")); !errors.Is(err, os.ErrNotExist) {
-		t.Fatalf("a hostile file reached the folder: %v", err)
+	for _, bad := range []string{"items/comments/con.md", "items/comments/ev-250102-abcde.md", ".git/refs/remotes/origin/people/nested"} {
+		if _, err := os.Stat(filepath.Join(w.Dir(), bad)); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("%s exists after the sync: %v", bad, err)
+		}
 	}
 	storetest.CheckGit(t, w.Dir())
+}
+
+// TestRemoteNames: a remote's name becomes a folder under
+// .git/refs/remotes, so only plain names are taken.
+func TestRemoteNames(t *testing.T) {
+	w := person(t, "Ana")
+	for _, name := range []string{"..", ".", "", "a/b", "-x", "a b", "usb:1", "é", strings.Repeat("x", 65)} {
+		if _, _, err := w.AddRemote(name, filepath.Join(t.TempDir(), "r")); err == nil || !strings.Contains(err.Error(), "use letters, digits") {
+			t.Errorf("remote name %q: %v", name, err)
+		}
+	}
+	for _, name := range []string{"usb", "Team_2", "origin-1"} {
+		if _, _, err := w.AddRemote(name, filepath.Join(t.TempDir(), "r")); err != nil {
+			t.Errorf("remote name %q refused: %v", name, err)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5"
@@ -67,32 +68,57 @@ func sshAuth(raw string) (transport.AuthMethod, error) {
 	return nil, fmt.Errorf("%w: no SSH agent is running and no key in ~/.ssh could be used", ErrAuth)
 }
 
-// fetchNetwork fetches every people/* branch into refs/remotes/<name>/.
-func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.AuthMethod) (map[string]plumbing.Hash, error) {
-	spec := config.RefSpec("+" + PeoplePrefix + "*:refs/remotes/" + r.Name + "/people/*")
-	err := w.repo.FetchContext(ctx, &git.FetchOptions{
-		RemoteName: r.Name, RefSpecs: []config.RefSpec{spec}, Auth: auth, Tags: git.NoTags,
-	})
+// fetchNetwork fetches the people/* branches whose names are person IDs
+// into refs/remotes/<name>/people/*, one refspec each: a branch named
+// with "../" is never asked for (go-git would refuse the whole fetch), so
+// the others still arrive. The fetched objects are inert until merged,
+// and only branches that pass the incoming check are merged.
+func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.AuthMethod) (map[string]plumbing.Hash, []UnsafeWork, error) {
+	rem, err := w.repo.Remote(r.Name)
+	if err != nil {
+		return nil, nil, err
+	}
+	adv, err := rem.ListContext(ctx, &git.ListOptions{Auth: auth})
+	switch {
+	case errors.Is(err, transport.ErrEmptyRemoteRepository):
+		return map[string]plumbing.Hash{}, nil, nil
+	case err != nil:
+		return nil, nil, netError(r, err)
+	}
+	var specs []config.RefSpec
+	var bad []string
+	for _, ref := range adv {
+		id, ok := strings.CutPrefix(ref.Name().String(), PeoplePrefix)
+		switch {
+		case !ok || ref.Type() != plumbing.HashReference:
+		case !validPersonID(id) || ref.Hash().IsZero():
+			bad = append(bad, id)
+		default:
+			specs = append(specs, config.RefSpec("+"+PeoplePrefix+id+":"+trackingRef(r.Name, id)))
+		}
+	}
+	refused := badBranches(r.Name, bad)
+	if len(specs) == 0 {
+		return map[string]plumbing.Hash{}, refused, nil
+	}
+	err = w.repo.FetchContext(ctx, &git.FetchOptions{RemoteName: r.Name, RefSpecs: specs, Auth: auth, Tags: git.NoTags})
 	switch {
 	case err == nil, errors.Is(err, git.NoErrAlreadyUpToDate), errors.Is(err, transport.ErrEmptyRemoteRepository):
 	case isNoMatch(err):
 	default:
-		return nil, netError(r, err)
+		return nil, nil, netError(r, err)
 	}
-	heads, err := peopleRefs(w.st, "refs/remotes/"+r.Name+"/people/")
+	all, _, err := peopleRefs(w.st, "refs/remotes/"+r.Name+"/people/")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	known, err := w.headObjects()
-	if err != nil {
-		return nil, err
-	}
-	for id, h := range heads { // fetched objects are inert until merged
-		if err := checkIncoming(w.st, h, known); err != nil {
-			return nil, fmt.Errorf("the work of %s on %s: %w", id, r.Name, err)
+	for id := range all {
+		if !slices.Contains(specs, config.RefSpec("+"+PeoplePrefix+id+":"+trackingRef(r.Name, id))) {
+			delete(all, id) // a branch gone from the remote
 		}
 	}
-	return heads, nil
+	heads, checked, err := w.checkBranches(w.st, filepath.Join(w.dir, ".git", "objects"), r.Name, all)
+	return heads, append(refused, checked...), err
 }
 
 // isNoMatch: the remote has no people/* branch yet (nobody published).

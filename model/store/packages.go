@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -71,46 +70,9 @@ func (w *Workspace) submittedFile(id, pkg string) (change, error) {
 	return change{path: opinionPath(id), data: data}, err
 }
 
-// ImportItems saves items received in an expert's package in one commit
-// authored by the sender, keeping each item's own author, ID and times.
-// They arrive ready for review: the coordinator decides what goes on.
+// ImportItems imports a package's items like Import with
+// RefuseCollisions: nothing already in the workspace is ever replaced.
 func (w *Workspace) ImportItems(sender item.Person, pkg string, comments []item.Comment, opinions []item.Opinion) error {
-	var changes []change
-	var ids []string
-	for _, c := range comments {
-		c.Review = item.Review{Status: item.StatusReady}
-		c.Normalize()
-		if err := c.Validate(); err != nil {
-			return fmt.Errorf("comment %s: %w", c.ID, err)
-		}
-		data, err := FormatComment(c)
-		if err != nil {
-			return err
-		}
-		changes, ids = append(changes, change{path: commentPath(c.ID), data: data}), append(ids, c.ID)
-	}
-	for _, o := range opinions {
-		o.Review = item.Review{Status: item.StatusReady}
-		o.Normalize()
-		if err := o.Validate(); err != nil {
-			return fmt.Errorf("the Opinion proposal %s: %w", o.ID, err)
-		}
-		data, err := FormatOpinion(o)
-		if err != nil {
-			return err
-		}
-		changes, ids = append(changes, change{path: opinionPath(o.ID), data: data}), append(ids, o.ID)
-	}
-	if len(changes) == 0 {
-		return nil
-	}
-	msg := fmt.Sprintf("Import %d items from package %s\n\nPackage: %s\nItem: %s", len(ids), pkg, pkg, strings.Join(ids, "\nItem: "))
-	if err := sender.Validate("sender"); err != nil {
-		sender = w.user
-	}
-	saved := w.user
-	w.user = sender
-	defer func() { w.user = saved }()
-	_, err := w.commit(msg, changes)
+	_, err := w.Import(Received{Sender: sender, Package: pkg, Comments: comments, Opinions: opinions}, RefuseCollisions)
 	return err
 }

@@ -100,13 +100,28 @@ func folderPath(raw string) string {
 	return raw
 }
 
+// validRemoteName: letters, digits, '-' and '_', not starting with '-'
+// (the name becomes a folder under .git/refs/remotes, so "." and ".."
+// must never be one).
+func validRemoteName(name string) bool {
+	if name == "" || len(name) > 64 || name[0] == '-' {
+		return false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
 // AddRemote records a remote in the workspace's git config (so `git
 // fetch NAME` works too). A password or token inside an http(s) URL is
 // taken out and returned, never written to the config: save it with
 // SaveToken or ask for it at each sync. A folder remote with no
 // repository yet gets an empty bare one.
 func (w *Workspace) AddRemote(name, raw string) (r Remote, token string, err error) {
-	if name == "" || strings.ContainsAny(name, " /\\:*?[~^") {
+	if !validRemoteName(name) {
 		return r, "", fmt.Errorf("remote name %q: use letters, digits, '-' or '_'", name)
 	}
 	kind, err := kindOf(raw)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 
@@ -31,6 +32,30 @@ type SyncReport struct {
 	// Refused: branches not merged because the workspace requires signed
 	// work (RequireSignatures) and they held unsigned or badly signed commits.
 	Refused []string `json:"refused,omitempty"`
+	// Unsafe: branches not brought in at all because they hold something
+	// Delegate will not take (see ErrUnsafeRemote); the rest of the sync
+	// went on without them.
+	Unsafe []UnsafeWork `json:"unsafe,omitempty"`
+}
+
+func (r SyncReport) refused(id string) bool {
+	for _, u := range r.Unsafe {
+		if u.Person == id {
+			return true
+		}
+	}
+	return false
+}
+
+// UnsafeErr is nil when every branch on the remote could be checked, or
+// an error (wrapping ErrUnsafeRemote) naming each colleague whose work
+// was refused: for a front end that treats a partial sync as a failure.
+func (r SyncReport) UnsafeErr() error {
+	errs := make([]error, len(r.Unsafe))
+	for i, u := range r.Unsafe {
+		errs[i] = u
+	}
+	return errors.Join(errs...)
 }
 
 // Sync exchanges work with a remote (name "" = the only one or origin):
@@ -59,10 +84,11 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 		return rep, err
 	}
 	say("fetching from " + r.Name)
-	heads, err := w.fetch(ctx, r, auth)
+	heads, unsafe, err := w.fetch(ctx, r, auth)
 	if err != nil {
 		return rep, err
 	}
+	rep.Unsafe = unsafe
 	for id := range heads {
 		rep.People = append(rep.People, id)
 	}
@@ -74,7 +100,11 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 	if err != nil {
 		return rep, err
 	}
-	if head != heads[rep.Me] {
+	if rep.refused(rep.Me) {
+		// Someone else wrote into this user's branch on the remote: moving
+		// it would need its old value, and publishing over it would hide
+		// what was found. The report says why nothing was published.
+	} else if head != heads[rep.Me] {
 		say("publishing as " + rep.Me)
 		if err := w.push(ctx, r, auth, rep.Me, heads[rep.Me], head); err != nil {
 			return rep, fmt.Errorf("merged here, but not published: %w", err)
@@ -124,7 +154,7 @@ func (w *Workspace) mergePeople(rep *SyncReport, heads map[string]plumbing.Hash,
 	return nil
 }
 
-func (w *Workspace) fetch(ctx context.Context, r Remote, auth transport.AuthMethod) (map[string]plumbing.Hash, error) {
+func (w *Workspace) fetch(ctx context.Context, r Remote, auth transport.AuthMethod) (map[string]plumbing.Hash, []UnsafeWork, error) {
 	if r.Kind == RemoteFolder {
 		return w.fetchFolder(r)
 	}

@@ -92,3 +92,18 @@ func gitRun(b *testing.B, dir string, args ...string) {
 		b.Fatalf("git %v: %v\n%s", args, err, out)
 	}
 }
+
+// BenchmarkIncomingCheck is the incoming check alone on the branch the
+// sync benchmarks move (1,000 items saved one commit each): every new
+// commit's tree is checked, as a coordinator's first sync with an expert
+// does. It is part of delegate-fetch-merge.
+func BenchmarkIncomingCheck(b *testing.B) {
+	ana := person(b, "Ana")
+	addComments(b, ana, syncBenchItems, "ana")
+	coord := person(b, "Coord")
+	for b.Loop() {
+		if err := store.CheckBranchOf(coord, ana); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
