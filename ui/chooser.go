@@ -65,9 +65,11 @@ func (s *Session) openTarget(target string) error {
 	if target == targetSample {
 		dir := s.opt.SampleDir
 		if dir == "" {
-			dir = store.Dir("", "sample")
+			dir, err = store.Locate("", "sample")
 		}
-		w, err = ensureSample(dir)
+		if err == nil {
+			w, err = ensureSample(dir)
+		}
 	} else {
 		w, err = openWork(target)
 	}
@@ -138,7 +140,10 @@ func createWorkspace(dir string, p item.Profile) (string, error) {
 		return "", err
 	}
 	if dir == "" {
-		dir = store.Dir("", slug(p.Entity))
+		var err error
+		if dir, err = store.Locate("", slug(p.Entity)); err != nil {
+			return "", err
+		}
 	}
 	c := p.Contacts[0]
 	ws, err := store.Create(dir, item.Person{Name: c.Name, Email: c.Email})
@@ -182,6 +187,11 @@ func userError(err error) error {
 		return fmt.Errorf("%s", lang.L("There is already a workspace in that folder. Open it instead, or choose another folder."))
 	case errors.Is(err, item.ErrInvalid):
 		return fmt.Errorf("%s", lang.L("Please check this field: {{.Problem}}", map[string]any{"Problem": errText(err)}))
+	case errors.Is(err, store.ErrNoHome):
+		return fmt.Errorf("%s", lang.L("No home folder is set (HOME), so Delegate does not know where to put the workspace. Open an existing workspace folder, or start Delegate with HOME set."))
+	}
+	if msg, ok := inputFileError(err); ok {
+		return errors.New(msg)
 	}
 	if msg, ok := knownError(err); ok {
 		return errors.New(msg)

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"errors"
-	"io"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/delegate-itu/delegate/assets"
+	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/userfile"
 )
 
 // onImport asks for a report draft file and imports it.
@@ -26,7 +28,10 @@ func (m *mainScreen) onImport() {
 			return
 		}
 		defer r.Close()
-		data, err := io.ReadAll(r)
+		var data []byte
+		if err = pickedFile(r.URI()); err == nil {
+			data, err = userfile.ReadFrom(r, r.URI().Name(), report.DefaultMaxFileBytes)
+		}
 		if err != nil {
 			m.s.showError(err)
 			return
@@ -36,6 +41,28 @@ func (m *mainScreen) onImport() {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".md", ".txt", ".doc", ".pdf"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// pickedFile refuses a device, a pipe or a folder picked in the file
+// dialog; the read that follows stops at the draft size limit.
+func pickedFile(u fyne.URI) error {
+	if u.Scheme() != "file" {
+		return nil
+	}
+	return userfile.Check(u.Path())
+}
+
+// inputFileError words the refusals of userfile for the dialog.
+func inputFileError(err error) (string, bool) {
+	var big *userfile.TooLargeError
+	switch {
+	case errors.As(err, &big):
+		return lang.L("{{.File}} is larger than {{.Limit}}, too large for what it should be. Nothing was imported.",
+			map[string]any{"File": filepath.Base(big.Path), "Limit": userfile.MB(big.Limit)}), true
+	case errors.Is(err, userfile.ErrNotRegular):
+		return lang.L("This is not a regular file (a device, a pipe or a folder). Choose a file. Nothing was imported."), true
+	}
+	return "", false
 }
 
 // onImportSample imports an embedded sample draft: the 2nd into an empty

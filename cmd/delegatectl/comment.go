@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"strconv"
 	"strings"
 
@@ -174,12 +172,12 @@ func readBody(body, file string) (string, error) {
 	case "":
 		return body, nil
 	case "-":
-		b, err := io.ReadAll(os.Stdin)
+		b, err := readStdin(maxTextBytes)
 		return string(b), err
 	}
-	b, err := os.ReadFile(file)
+	b, err := readInput(file, maxTextBytes)
 	if err != nil {
-		return "", usageError{err}
+		return "", err
 	}
 	return string(b), nil
 }

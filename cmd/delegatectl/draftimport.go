@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
+	"path/filepath"
 
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
@@ -25,11 +25,12 @@ func runDraftImport(e *env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("usage: delegatectl draft import FILE [--label L] [--workspace DIR]")
 	}
-	d, err := report.ImportFile(pos[0], report.ImportOptions{Label: *label}) // refuses a huge file unread
+	opt := report.ImportOptions{Label: *label}
+	data, err := report.ReadFile(pos[0], opt) // refuses a device or a huge file unread
 	if err != nil {
 		return usageError{err}
 	}
-	data, err := os.ReadFile(pos[0])
+	d, err := report.Import(filepath.Base(pos[0]), data, opt) // the bytes that are stored
 	if err != nil {
 		return usageError{err}
 	}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -112,8 +111,8 @@ func (f *exportFlags) input(w *store.Workspace) (export.Input, error) {
 		return export.Input{}, err
 	}
 	if *f.template != "" {
-		if r.Template, err = os.ReadFile(*f.template); err != nil {
-			return export.Input{}, usageError{err}
+		if r.Template, err = readInput(*f.template, maxTemplateBytes); err != nil {
+			return export.Input{}, err
 		}
 	}
 	for _, id := range strings.Split(*f.items, ",") {
@@ -156,7 +155,11 @@ func (f *exportFlags) clock(p *process.Profile) (time.Time, error) {
 func (f *exportFlags) readCover(p *process.Profile) (item.Cover, error) {
 	c := item.Cover{Language: p.Language}
 	if *f.cover != "" {
-		if _, err := toml.DecodeFile(*f.cover, &c); err != nil {
+		b, err := readInput(*f.cover, maxTOMLBytes)
+		if err != nil {
+			return c, usagef("--cover: %w", err)
+		}
+		if _, err := toml.Decode(string(b), &c); err != nil {
 			return c, usagef("--cover %s: %v", *f.cover, err)
 		}
 	}

@@ -36,7 +36,7 @@ func runHistory(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "VERSION\tDATE\tAUTHOR\tCOMMIT\tWHAT")
 	for _, v := range vs {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", v.N, v.When.Local().Format("2006-01-02 15:04:05"), v.Author.Name, v.Commit[:7], v.Message)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", v.N, v.When.Local().Format("2006-01-02 15:04:05"), line(v.Author.Name), v.Commit[:7], line(v.Message))
 	}
 	return tw.Flush()
 }

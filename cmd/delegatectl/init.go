@@ -41,7 +41,11 @@ func runInit(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	w, err := store.CreateSigned(store.Dir(*dir, ""), user, key)
+	where, err := store.Locate(*dir, "")
+	if err != nil {
+		return usageError{err}
+	}
+	w, err := store.CreateSigned(where, user, key)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/ProtonMail/go-crypto/openpgp"
 
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/userfile"
 )
 
 // Environment of signing: the caller names the key file and gives its
@@ -37,9 +39,9 @@ func runKey(e *env, args []string) error {
 	defer w.Close()
 	switch {
 	case args[0] == "add" && len(pos) == 1:
-		data, err := os.ReadFile(pos[0])
+		data, err := readInput(pos[0], maxKeyBytes)
 		if err != nil {
-			return usageError{err}
+			return err
 		}
 		k, err := w.AddPublicKey(data)
 		if err != nil {
@@ -102,12 +104,11 @@ func signingKey() (*openpgp.Entity, error) {
 	if path == "" {
 		return nil, nil
 	}
-	f, err := os.Open(path)
+	b, err := userfile.Read(path, maxKeyBytes)
 	if err != nil {
 		return nil, usageError{fmt.Errorf("$%s: %w", envSigningKey, err)}
 	}
-	defer f.Close()
-	k, err := store.ReadSigningKey(f, []byte(os.Getenv(envSigningPass)))
+	k, err := store.ReadSigningKey(bytes.NewReader(b), []byte(os.Getenv(envSigningPass)))
 	if err != nil {
 		return nil, usageError{fmt.Errorf("$%s: %w (give the passphrase in $%s)", envSigningKey, err, envSigningPass)}
 	}

@@ -50,7 +50,7 @@ func runList(e *env, args []string) error {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTYPE\tWHERE\tKIND\tSTATUS\tAUTHOR\tUPDATED\tSUMMARY")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Type, r.Where, r.Kind, r.Status, r.Author,
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Type, line(r.Where), r.Kind, r.Status, line(r.Author),
 			r.Updated.Local().Format("2006-01-02 15:04"), oneLine(r.Summary, 48))
 	}
 	return tw.Flush()
@@ -117,7 +117,7 @@ func runShow(e *env, args []string) error {
 func printComment(e *env, c *item.Comment) {
 	fmt.Fprintf(e.stdout, "Comment %s on %s of draft %s (paragraph %s)\n", c.ID, c.Anchor.Number, c.Anchor.DraftID, c.Anchor.ParagraphID)
 	fmt.Fprintf(e.stdout, "Kind: %s   Status: %s%s\nAuthor: %s <%s>   Updated: %s\n", c.Kind, c.Review.Status, reviewDetail(c.Review),
-		c.Author.Name, c.Author.Email, c.Updated.Local().Format("2006-01-02 15:04"))
+		line(c.Author.Name), line(c.Author.Email), c.Updated.Local().Format("2006-01-02 15:04"))
 	if c.Anchor.Quote != "" {
 		fmt.Fprintf(e.stdout, "Quote: …%s[%s]%s…\n", c.Anchor.Before, c.Anchor.Quote, c.Anchor.After)
 	}
@@ -132,7 +132,7 @@ func printComment(e *env, c *item.Comment) {
 
 func printOpinion(e *env, o *item.Opinion) {
 	fmt.Fprintf(e.stdout, "Opinion proposal %s   Status: %s%s\nAuthor: %s <%s>   Updated: %s\n\n", o.ID, o.Review.Status, reviewDetail(o.Review),
-		o.Author.Name, o.Author.Email, o.Updated.Local().Format("2006-01-02 15:04"))
+		line(o.Author.Name), line(o.Author.Email), o.Updated.Local().Format("2006-01-02 15:04"))
 	fmt.Fprint(e.stdout, o.Text())
 	if o.Reasons != "" {
 		fmt.Fprintf(e.stdout, "\nReasons: %s\n", o.Reasons)

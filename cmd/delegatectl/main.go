@@ -21,9 +21,12 @@ const (
 )
 
 // env carries what a subcommand may touch, so tests can run commands in-process.
+// Inside a command stdout and stderr escape what a terminal would act on
+// (term.go); json is the unfiltered stdout, for writeJSON only.
 type env struct {
 	stdout io.Writer
 	stderr io.Writer
+	json   io.Writer
 }
 
 // command is one subcommand: run receives the arguments after its name.
@@ -89,6 +92,8 @@ func run(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "delegatectl: unknown command %q (try delegatectl help)\n", args[0])
 		return exitUsage
 	}
+	raw := e
+	e = &env{stdout: termWriter{raw.stdout}, stderr: termWriter{raw.stderr}, json: raw.stdout}
 	err := c.run(e, args[1:])
 	switch {
 	case err == nil:

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
@@ -55,9 +54,9 @@ func runOpinion(e *env, args []string) error {
 
 // readOpinionFile reads an Opinion proposal written by hand.
 func readOpinionFile(file string) (item.Opinion, error) {
-	b, err := os.ReadFile(file)
+	b, err := readInput(file, maxTextBytes)
 	if err != nil {
-		return item.Opinion{}, usageError{err}
+		return item.Opinion{}, err
 	}
 	if !bytes.HasPrefix(b, []byte("+++\n")) {
 		b = append(append([]byte("+++\n"), bytes.TrimRight(b, "\n")...), "\n+++\n"...)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/userfile"
 )
 
 // runRemote dispatches `delegatectl remote add|list`.
@@ -33,6 +34,17 @@ func runRemoteAdd(e *env, args []string, stdin io.Reader) error {
 	if len(pos) != 2 {
 		return usagef("remote add needs NAME and URL: a folder (shared drive, USB stick), https://…, ssh://… or git@host:path")
 	}
+	var stdinToken string
+	if *tokenStdin { // read first, so a refused token leaves no remote behind
+		line, err := bufio.NewReader(io.LimitReader(stdin, maxTokenBytes)).ReadString('\n')
+		if err != nil && err != io.EOF {
+			return err
+		}
+		if err == io.EOF && len(line) == maxTokenBytes {
+			return usagef("the token on standard input is larger than %s; nothing was changed", userfile.MB(maxTokenBytes))
+		}
+		stdinToken = strings.TrimSpace(line)
+	}
 	w, err := openWorkspace(e, *dir)
 	if err != nil {
 		return err
@@ -43,18 +55,14 @@ func runRemoteAdd(e *env, args []string, stdin io.Reader) error {
 		return usageError{err}
 	}
 	if *tokenStdin {
-		line, err := bufio.NewReader(stdin).ReadString('\n')
-		if err != nil && err != io.EOF {
-			return err
-		}
-		token = strings.TrimSpace(line)
+		token = stdinToken
 	}
 	if token != "" {
 		if r.Kind != store.RemoteHTTP {
 			return usagef("a token is only used with https:// remotes")
 		}
 		if err := store.SaveToken(r.URL, store.Credential{Username: *user, Token: token}); err != nil {
-			return err
+			return fmt.Errorf("remote %s was added, but: %w", r.Name, err)
 		}
 		fmt.Fprintf(e.stdout, "access token kept in %s (not in the workspace)\n", store.CredentialsFile())
 	}
@@ -85,7 +93,7 @@ func runRemoteList(e *env, args []string) error {
 		return writeJSON(e, rs)
 	}
 	for _, r := range rs {
-		fmt.Fprintf(e.stdout, "%-10s %-6s %s\n", r.Name, r.Kind, r.URL)
+		fmt.Fprintf(e.stdout, "%-10s %-6s %s\n", line(r.Name), r.Kind, line(r.URL))
 	}
 	return nil
 }

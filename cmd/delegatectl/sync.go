@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/delegate-itu/delegate/model/store"
@@ -181,7 +180,7 @@ func runResolve(e *env, args []string) error {
 
 func chosenText(w *store.Workspace, id, keep, file string) ([]byte, error) {
 	if file != "" {
-		return os.ReadFile(file)
+		return readInput(file, maxTextBytes)
 	}
 	cs, err := w.Conflicts()
 	if err != nil {

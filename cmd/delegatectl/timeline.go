@@ -3,11 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/delegate-itu/delegate/assets"
 	"github.com/delegate-itu/delegate/model/process"
+	"github.com/delegate-itu/delegate/model/userfile"
 )
 
 // timelineOut is the stable --json shape of `delegatectl timeline`.
@@ -63,7 +63,7 @@ func loadProfile(path, corrections string) (*process.Profile, error) {
 	if err != nil || corrections == "" {
 		return p, err
 	}
-	data, err := os.ReadFile(corrections)
+	data, err := userfile.Read(corrections, maxTOMLBytes)
 	if err != nil {
 		return nil, fmt.Errorf("corrections: %w", err)
 	}

@@ -36,7 +36,11 @@ func runVersion(e *env, args []string) error {
 
 // writeJSON prints v indented; every --json output goes through here.
 func writeJSON(e *env, v any) error {
-	enc := json.NewEncoder(e.stdout)
+	out := e.json // JSON escapes control characters itself; keep it exact
+	if out == nil {
+		out = e.stdout
+	}
+	enc := json.NewEncoder(out)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }

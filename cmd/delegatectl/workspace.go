@@ -18,7 +18,11 @@ func workspaceFlag(fs *flag.FlagSet) *string {
 // openWorkspace opens the workspace and tells the user what Open had to
 // repair, so an interrupted save is never silent.
 func openWorkspace(e *env, dir string) (*store.Workspace, error) {
-	w, err := store.Open(store.Dir(dir, ""), store.Options{})
+	where, err := store.Locate(dir, "")
+	if err != nil {
+		return nil, usageError{err}
+	}
+	w, err := store.Open(where, store.Options{})
 	if errors.Is(err, store.ErrNotWorkspace) {
 		return nil, usageError{err}
 	}

@@ -156,3 +156,30 @@ func TestWorkspaceCommandErrors(t *testing.T) {
 		t.Fatalf("comment before import: %d %s", code, out.String())
 	}
 }
+
+// TestNoHomeFolderRefused: with $HOME empty and no XDG variables, init and
+// every command that opens the default workspace refuse with status 2 and
+// say what to do, and nothing is created under "/".
+func TestNoHomeFolderRefused(t *testing.T) {
+	for _, v := range []string{"HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "DELEGATE_WORKSPACE"} {
+		t.Setenv(v, "")
+	}
+	root := filepath.Join("/", ".local", "share", "delegate")
+	_, statErr := os.Stat(root)
+	for _, args := range [][]string{
+		{"init", "--user-name", "Ana", "--user-email", "ana@xyz.example"},
+		{"list"},
+		{"remote", "list"},
+	} {
+		var out, errb bytes.Buffer
+		code := run(&env{stdout: &out, stderr: &errb}, args)
+		if code != exitUsage || !strings.Contains(errb.String(), "no home folder is set (HOME); give --workspace DIR") {
+			t.Errorf("%v: exit %d, %q", args, code, errb.String())
+		}
+	}
+	if _, err := os.Stat(root); statErr != nil && err == nil {
+		t.Errorf("%s was created", root)
+	}
+	ws := filepath.Join(t.TempDir(), "ws")
+	ctl(t, "init", "--user-name", "Ana", "--user-email", "ana@xyz.example", "--workspace", ws)
+}

@@ -74,6 +74,7 @@ func FuzzMailHeaders(f *testing.F) {
 	f.Add("Eve", "Org\nX-Evil: 1", "")
 	f.Add("Eve", "Org", "subject\r\nBcc: evil@x.example")
 	f.Add("=?UTF-8?q?x=0D=0ABcc:_a@b?=", "Org", "\u2028")
+	f.Add("Eve", "Org", "=?utf-8?b?SGVsbG8=?= "+strings.Repeat("x", 5000))
 	want := []string{"Content-Transfer-Encoding", "Content-Type", "Date", "From", "Message-Id", "Mime-Version", "Subject", "To", "User-Agent", "X-Mailer", "X-Unsent"}
 	proc := loadProcess(f)
 	deleg := sampleInput(f).Delegation
@@ -101,6 +102,11 @@ func FuzzMailHeaders(f *testing.F) {
 		dec, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
 		if err == nil && strings.ContainsAny(dec, "\r\n") {
 			t.Fatalf("subject spans lines: %q", dec)
+		}
+		// What was typed arrives as typed (a byte that is not UTF-8 as
+		// U+FFFD), encoded-word look-alikes and 5000 characters included.
+		if typed := []rune(subject); err != nil || (subject != "" && dec != string(typed)) {
+			t.Fatalf("subject %q reads %q (%v)", subject, dec, err)
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	netmail "net/mail"
 	"strings"
 	"time"
 
@@ -124,19 +125,27 @@ func (e envelope) write(attachName string, attachment []byte) ([]byte, error) {
 	if err := e.checkHeaders(); err != nil {
 		return nil, err
 	}
-	m := mail.NewMsg()
-	if err := m.FromFormat(e.sender.Name, e.sender.Email); err != nil {
+	// From, Cc and Subject are written here, not by go-mail: it put a
+	// name or subject that looks like an encoded word ("=?utf-8?q?…?=")
+	// through as it is, so readers decoded it, and it could not fold a
+	// long run without spaces (a 5000-character line).
+	from, err := netmail.ParseAddress(e.sender.Email)
+	if err != nil {
 		return nil, fmt.Errorf("%w: sender address %q: %v", ErrRefused, e.sender.Email, err)
 	}
+	head := headerLine("From", mailboxPieces(e.sender.Name, from.Address))
+	m := mail.NewMsg()
 	if err := m.To(e.process.Secretariat); err != nil {
 		return nil, fmt.Errorf("%w: secretariat address %q: %v", ErrRefused, e.process.Secretariat, err)
 	}
 	if c := e.coordinator; c != nil {
-		if err := m.AddCcFormat(c.Name, c.Email); err != nil {
+		cc, err := netmail.ParseAddress(c.Email)
+		if err != nil {
 			return nil, fmt.Errorf("%w: coordinator address %q: %v", ErrRefused, c.Email, err)
 		}
+		head += headerLine("Cc", mailboxPieces(c.Name, cc.Address))
 	}
-	m.Subject(e.subject)
+	head += headerLine("Subject", subjectPieces(e.subject))
 	m.SetDateWithValue(e.when)
 	sum := sha256.Sum256([]byte(e.id + "\x00" + e.subject))
 	m.SetMessageIDWithValue(e.id + "." + hex.EncodeToString(sum[:6]) + "@delegate.invalid")
@@ -151,6 +160,7 @@ func (e envelope) write(attachName string, attachment []byte) ([]byte, error) {
 		}
 	}
 	var buf bytes.Buffer
+	buf.WriteString(head)
 	if _, err := m.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("writing the e-mail: %w", err)
 	}

@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/userfile"
 )
 
 // Limits for reading a package received by e-mail: generous for real
@@ -94,7 +95,10 @@ func VerifyFile(path string) (*Package, error) {
 		return nil, fmt.Errorf("%w: it is %.1f MB, and a submission package is at most %d MB", ErrNotPackage,
 			float64(st.Size())/(1<<20), MaxPackageBytes>>20)
 	}
-	data, err := os.ReadFile(path)
+	data, err := userfile.Read(path, MaxPackageBytes) // the same checks on the opened file: no swap in between
+	if errors.Is(err, userfile.ErrNotRegular) || errors.Is(err, userfile.ErrTooLarge) {
+		return nil, fmt.Errorf("%w: %w", ErrNotPackage, err)
+	}
 	if err != nil {
 		return nil, err
 	}

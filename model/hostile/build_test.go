@@ -10,7 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"math/rand/v2"
-	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -123,13 +123,14 @@ func noise(n int) []byte {
 }
 
 // importDraft does what `delegatectl draft import` and the app do: read
-// the draft (which refuses what it cannot trust), then commit it.
+// the file once with its bounds, parse those bytes (which refuses what it
+// cannot trust), then commit them.
 func importDraft(e *env, path string) error {
-	d, err := report.ImportFile(path, report.ImportOptions{})
+	data, err := report.ReadFile(path, report.ImportOptions{})
 	if err != nil {
 		return err
 	}
-	data, err := os.ReadFile(path)
+	d, err := report.Import(filepath.Base(path), data, report.ImportOptions{})
 	if err != nil {
 		return err
 	}

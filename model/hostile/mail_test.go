@@ -1,6 +1,10 @@
 package hostile
 
 import (
+	"bytes"
+	"mime"
+	"net/mail"
+	"strings"
 	"testing"
 	"time"
 
@@ -60,5 +64,50 @@ func TestHostileMail(t *testing.T) { runCatalogue(t, mailCases()) }
 func TestCleanNominationIsWritten(t *testing.T) {
 	if err := nominate(t, func(*export.NominationInput) {})(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestTypedHeadersArriveAsTyped: what a user may type that mail readers
+// used to misread (names and a subject that look like RFC 2047 encoded
+// words, 5000 characters without a space) is not refused: it is written
+// so that net/mail and mime.WordDecoder read back exactly what was typed,
+// and no header line is over 78 characters.
+func TestTypedHeadersArriveAsTyped(t *testing.T) {
+	for _, c := range []struct{ name, expert, sender, subject string }{
+		{"encoded words", "=?utf-8?q?Evil?=", "=?utf-8?b?Qm9zcw==?=", ""},
+		{"encoded word in the subject", "Zhang Wei", "Amélie Dœ", "=?utf-8?q?=E2=9C=93?= approved"},
+		{"5000 characters", strings.Repeat("x", 5000), strings.Repeat("é", 2500), strings.Repeat("y", 5000)},
+	} {
+		p, _ := process.Parse([]byte("secretariat = \"wtpf@itu.int\"\n" + profileHead + profileMilestone))
+		in := export.NominationInput{Process: p, Made: time.Date(2025, 1, 10, 9, 0, 0, 0, time.UTC), Subject: c.subject,
+			Delegation: item.Profile{Entity: "Republic of Xyz", Category: item.CategoryMemberState},
+			Sender:     item.Contact{Name: c.sender, Email: "amelie@xyz.example"},
+			Expert:     item.Nomination{Name: c.expert, Organization: "Ministry of ICT", Email: "zhang@xyz.example"}}
+		eml, err := export.Nomination(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		msg, err := mail.ReadMessage(bytes.NewReader(eml))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		subject, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+		want := c.subject
+		if want == "" {
+			want = "WTPF – Nomination of an expert – " + c.expert + " (Ministry of ICT)"
+		}
+		if err != nil || subject != want {
+			t.Errorf("%s: Subject reads %.80q (%v), typed %.80q", c.name, subject, err, want)
+		}
+		from, err := msg.Header.AddressList("From")
+		if err != nil || len(from) != 1 || from[0].Name != c.sender {
+			t.Errorf("%s: From = %v (%v), typed %.80q", c.name, from, err, c.sender)
+		}
+		head, _, _ := strings.Cut(string(eml), "\r\n\r\n")
+		for _, l := range strings.Split(head, "\r\n") {
+			if len(l) > 78 {
+				t.Errorf("%s: header line of %d characters", c.name, len(l))
+			}
+		}
 	}
 }

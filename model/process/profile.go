@@ -9,13 +9,14 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
-	"os"
 	"sort"
 	"strings"
 	"time"
 	_ "time/tzdata" // deadlines are Geneva time on every OS, Windows included
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/delegate-itu/delegate/model/userfile"
 )
 
 // Kind says what a milestone is; only some kinds move the state.
@@ -101,9 +102,14 @@ func Parse(data []byte) (*Profile, error) {
 	return &p, nil
 }
 
-// Load reads a profile file from disk.
+// MaxProfileBytes bounds a profile or corrections file read from disk:
+// the WTPF-26 profile is a few KB.
+const MaxProfileBytes = 1 << 20
+
+// Load reads a profile file from disk, refusing a device, a pipe, a
+// folder or a file over MaxProfileBytes before reading it.
 func Load(path string) (*Profile, error) {
-	data, err := os.ReadFile(path)
+	data, err := userfile.Read(path, MaxProfileBytes)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadProfile, err)
 	}

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/delegate-itu/delegate/model/userfile"
 )
 
 // Default limits: a real SG report .docx is a few megabytes; these leave a
@@ -55,19 +57,27 @@ func (o ImportOptions) withDefaults() ImportOptions {
 
 // ImportFile reads a draft from disk. It writes nothing anywhere.
 func ImportFile(path string, opt ImportOptions) (*Draft, error) {
-	opt = opt.withDefaults()
-	st, err := os.Stat(path)
+	data, err := ReadFile(path, opt)
 	if err != nil {
-		return nil, fmt.Errorf("open draft: %w", err)
-	}
-	if st.Size() > opt.MaxFileBytes {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), tooLarge(st.Size(), opt.MaxFileBytes))
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("open draft: %w", err)
+		return nil, err
 	}
 	return Import(filepath.Base(path), data, opt)
+}
+
+// ReadFile reads a draft file's bytes, refusing a device, a pipe or a
+// folder, and a file over the size limit before reading it (so a caller
+// that keeps the bytes reads the file once, as Import sees it).
+func ReadFile(path string, opt ImportOptions) ([]byte, error) {
+	opt = opt.withDefaults()
+	data, err := userfile.Read(path, opt.MaxFileBytes)
+	var big *userfile.TooLargeError
+	switch {
+	case errors.As(err, &big):
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), tooLarge(big.Size, opt.MaxFileBytes))
+	case err != nil:
+		return nil, fmt.Errorf("open draft: %w", err)
+	}
+	return data, nil
 }
 
 func tooLarge(size, limit int64) error {

@@ -9,7 +9,12 @@ import (
 	"path/filepath"
 
 	"github.com/adrg/xdg"
+
+	"github.com/delegate-itu/delegate/model/userfile"
 )
+
+// maxCredentialsBytes bounds the credentials file: a token per server.
+const maxCredentialsBytes = 1 << 20
 
 // EnvCredentials overrides where access tokens are kept (tests, portable
 // installs). EnvToken gives a token for this run only, never stored.
@@ -31,10 +36,29 @@ type Credential struct {
 // (0600). There is no OS keyring on every platform Delegate runs on; a
 // user who wants none on disk sets $DELEGATE_TOKEN for each sync instead.
 func CredentialsFile() string {
+	p, _ := credentialsPath()
+	return p
+}
+
+// ErrNoTokenPlace: no $DELEGATE_CREDENTIALS and no home folder, so the
+// only place left for the credentials file would be under "/".
+var ErrNoTokenPlace = errors.New("no home folder is set (HOME), so there is no place outside the workspace to keep the access token; set $" +
+	EnvCredentials + " to a file, or give the token in $" + EnvToken + " at each sync")
+
+// credentialsPath is CredentialsFile, with ErrNoTokenPlace instead of a
+// path under "/" when there is no home folder (as Locate for workspaces).
+func credentialsPath() (string, error) {
 	if p := os.Getenv(EnvCredentials); p != "" {
-		return p
+		return p, nil
 	}
-	return filepath.Join(xdg.ConfigHome, "delegate", "credentials.json")
+	if d := os.Getenv("XDG_CONFIG_HOME"); filepath.IsAbs(d) {
+		return filepath.Join(d, "delegate", "credentials.json"), nil
+	}
+	p := filepath.Join(xdg.ConfigHome, "delegate", "credentials.json")
+	if !hasHome() {
+		return p, ErrNoTokenPlace
+	}
+	return p, nil
 }
 
 // hostKey is the credentials' key: scheme and host of the remote URL.
@@ -48,6 +72,10 @@ func hostKey(raw string) string {
 
 // SaveToken stores a token for the server of remoteURL in CredentialsFile.
 func SaveToken(remoteURL string, c Credential) error {
+	path, err := credentialsPath()
+	if err != nil {
+		return fmt.Errorf("save the access token: %w; it was not saved", err)
+	}
 	all, err := loadCredentials()
 	if err != nil {
 		return err
@@ -57,7 +85,6 @@ func SaveToken(remoteURL string, c Credential) error {
 	if err != nil {
 		return err
 	}
-	path := CredentialsFile()
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
@@ -83,7 +110,11 @@ func LoadToken(remoteURL string) (Credential, bool) {
 
 func loadCredentials() (map[string]Credential, error) {
 	all := map[string]Credential{}
-	b, err := os.ReadFile(CredentialsFile())
+	path, err := credentialsPath()
+	if err != nil {
+		return all, nil // no home folder: no file either
+	}
+	b, err := userfile.Read(path, maxCredentialsBytes) // $DELEGATE_CREDENTIALS may name anything
 	if errors.Is(err, os.ErrNotExist) {
 		return all, nil
 	}

@@ -28,6 +28,10 @@ var (
 	// none is recorded), so it may not be the delegation's server. Always
 	// wrapped together with ErrUnreachable.
 	ErrHostKey = errors.New("the SSH server's host key is not known")
+	// ErrRemoteInWorkspace: a folder remote inside the workspace (or the
+	// workspace itself, or its .git) would let a sync copy objects into
+	// the repository it reads them from. Nothing was changed.
+	ErrRemoteInWorkspace = errors.New("the shared folder is inside this workspace; choose a folder outside it")
 )
 
 // PeoplePrefix is where each author's work is published on a remote:
@@ -131,6 +135,9 @@ func (w *Workspace) AddRemote(name, raw string) (r Remote, token string, err err
 		if raw, err = filepath.Abs(folderPath(raw)); err != nil {
 			return r, "", err
 		}
+		if err := w.refuseInside(raw); err != nil {
+			return r, "", err
+		}
 		if err := ensureBare(raw); err != nil {
 			return r, "", err
 		}
@@ -148,6 +155,41 @@ func (w *Workspace) AddRemote(name, raw string) (r Remote, token string, err err
 		return r, "", err
 	}
 	return Remote{Name: name, URL: raw, Kind: kind}, token, nil
+}
+
+// refuseInside refuses a folder remote that is the workspace, its .git or
+// anything under them. dir is absolute and cleaned (so ".." is already
+// applied, as it is for the URL that is stored); symbolic links are
+// followed on the part of dir that exists, and each folder from there up
+// is compared with the workspace by identity (os.SameFile), so a link, a
+// bind mount or a case-insensitive file system cannot hide it.
+func (w *Workspace) refuseInside(dir string) error {
+	ws, err := os.Stat(w.dir)
+	if err != nil {
+		return err
+	}
+	p := dir
+	for {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			p = real
+			break
+		}
+		up := filepath.Dir(p)
+		if up == p {
+			return nil
+		}
+		p = up
+	}
+	for {
+		if st, err := os.Stat(p); err == nil && os.SameFile(st, ws) {
+			return fmt.Errorf("%w (%s; nothing was changed)", ErrRemoteInWorkspace, dir)
+		}
+		up := filepath.Dir(p)
+		if up == p {
+			return nil
+		}
+		p = up
+	}
 }
 
 // stripSecret removes a password from a URL's user info.
