@@ -52,7 +52,7 @@ func peopleRefs(st storer.ReferenceStorer, prefix string) (map[string]plumbing.H
 	}
 	out := map[string]plumbing.Hash{}
 	err = it.ForEach(func(r *plumbing.Reference) error {
-		if id, ok := strings.CutPrefix(r.Name().String(), prefix); ok && r.Type() == plumbing.HashReference {
+		if id, ok := strings.CutPrefix(r.Name().String(), prefix); ok && r.Type() == plumbing.HashReference && !strings.HasSuffix(id, ".lock") {
 			out[id] = r.Hash()
 		}
 		return nil
@@ -225,28 +225,18 @@ func updateRef(repo *git.Repository, dir string, name plumbing.ReferenceName, ol
 		return err
 	}
 	lock := path + ".lock"
-	f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return fmt.Errorf("%w (%s is locked)", ErrRaced, name)
+	if err := takeRefLock(dir, lock, name, []byte(h.String()+"\n")); err != nil {
+		return err
 	}
 	cur := plumbing.ZeroHash
 	if ref, err := repo.Storer.Reference(name); err == nil {
 		cur = ref.Hash()
 	}
 	if cur != old {
-		_ = f.Close()
 		_ = os.Remove(lock)
 		return ErrRaced
 	}
-	_, err = f.WriteString(h.String() + "\n")
-	if err == nil {
-		err = f.Sync()
-	}
-	err = errors.Join(err, f.Close())
-	if err == nil {
-		err = os.Rename(lock, path)
-	}
-	if err != nil {
+	if err := os.Rename(lock, path); err != nil {
 		_ = os.Remove(lock)
 		return err
 	}

@@ -120,6 +120,7 @@ func (w *Workspace) RecordPackage(rec PackageRecord) (Recorded, error) {
 // finishRecording rolls a pending recording forward and returns it.
 func (w *Workspace) finishRecording() (PackageRecord, error) {
 	var rec PackageRecord
+	w.sweepTemps(true) // a tag object the interruption left half-written
 	b, err := os.ReadFile(w.recordJournal())
 	if err != nil {
 		return rec, fmt.Errorf("%w: read the journal of an interrupted recording: %w", ErrRecordPending, inWords(err))

@@ -58,17 +58,18 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 	if err != nil {
 		return rep, err
 	}
+	w.sweepTemps(true) // what a killed sync left
 	say("fetching from " + r.Name)
 	heads, err := w.fetch(ctx, r, auth)
 	if err != nil {
-		return rep, err
+		return rep, fetchFailed(err)
 	}
 	for id := range heads {
 		rep.People = append(rep.People, id)
 	}
 	sort.Strings(rep.People)
 	if err := w.mergePeople(&rep, heads, say); err != nil {
-		return rep, err
+		return rep, mergeFailed(err)
 	}
 	_, head, _, err := w.head()
 	if err != nil {
@@ -77,7 +78,7 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 	if head != heads[rep.Me] {
 		say("publishing as " + rep.Me)
 		if err := w.push(ctx, r, auth, rep.Me, heads[rep.Me], head); err != nil {
-			return rep, fmt.Errorf("merged here, but not published: %w", err)
+			return rep, fmt.Errorf("merged here, but not published: %w", publishFailed(r, err))
 		}
 		rep.Published = true
 	}
