@@ -181,12 +181,20 @@ func crashChild(op, dir, arg string) {
 	if err != nil {
 		fail("open", err)
 	}
+	var other *store.Workspace
+	if op == "sync" {
+		if other, err = store.Open(arg, store.Options{}); err != nil {
+			fail("open", err)
+		}
+	}
 	fmt.Println("opened")
 	switch op {
-	case "export": // approve one or two new comments, export them, again
+	case "export": // export what the parent approved, approve one or two new comments, again
 		for n := 0; ; n++ {
-			if _, err := approveNew(w, 1+n%2, fmt.Sprintf("round %d", n)); err != nil {
-				fail("approve", err)
+			if n > 0 {
+				if _, err := approveNew(w, 1+n%2, fmt.Sprintf("round %d", n)); err != nil {
+					fail("approve", err)
+				}
 			}
 			id, _, err := exportOnce(w, arg)
 			if err != nil {
@@ -219,31 +227,28 @@ func crashChild(op, dir, arg string) {
 		}
 		fmt.Println("imported all")
 		select {}
-	case "sync": // the two colleagues in turn: save a comment, sync
-		other, err := store.Open(arg, store.Options{})
-		if err != nil {
-			fail("open", err)
-		}
+	case "sync": // the two colleagues in turn: sync (the parent saved new work in both), save a comment
 		ws := []*store.Workspace{w, other}
 		for n := 0; ; n++ {
 			x := ws[n%2]
+			if _, err := x.Sync(context.Background(), "share", store.SyncOptions{}); err != nil {
+				fail("sync", err)
+			}
 			c := storetest.Comment(fmt.Sprint(n%50+1), fmt.Sprintf("%s: sync round %d.", x.User().Name, n))
 			if err := x.SaveComment(&c, "add"); err != nil {
 				fail("save", err)
 			}
 			fmt.Println("saved", x.Dir(), c.ID)
-			if _, err := x.Sync(context.Background(), "share", store.SyncOptions{}); err != nil {
-				fail("sync", err)
-			}
-			fmt.Println("synced", x.Dir(), c.ID)
 		}
 	}
 	fail("unknown operation", errors.New(op))
 }
 
 // killChild starts a child running op on dir and SIGKILLs it after
-// delay, counted from its start (duringStart) or from its first reported
-// step. It returns the steps it reported, "opened" left out.
+// delay, counted from its start (duringStart: it may be opening and
+// repairing the previous kill) or from the moment it reported its
+// workspace open and started the operation. It returns the steps it
+// reported, "opened" left out.
 func killChild(t *testing.T, op, dir, arg string, duringStart bool, delay time.Duration) []string {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
@@ -264,10 +269,8 @@ func killChild(t *testing.T, op, dir, arg string, duringStart bool, delay time.D
 			line := sc.Text()
 			switch f := strings.Fields(line); {
 			case line == "opened":
-			case len(f) >= 2 && (f[0] == "recorded" || f[0] == "imported" || f[0] == "saved" || f[0] == "synced"):
-				if len(steps) == 0 {
-					close(first)
-				}
+				close(first)
+			case len(f) >= 2 && (f[0] == "recorded" || f[0] == "imported" || f[0] == "saved"):
 				steps = append(steps, line)
 			default:
 				t.Errorf("child: %s", line)
@@ -307,15 +310,15 @@ func newKillPlan(t *testing.T) *killPlan {
 }
 
 // next is one kill: one in five during start-up (opening and repairing
-// the previous kill), the rest up to spread after the first step.
+// the previous kill), the rest up to spread after the child opened.
 func (p *killPlan) next(spread time.Duration) (bool, time.Duration) {
 	during := p.rng.IntN(5) == 0
 	return during, time.Duration(p.rng.Int64N(int64(spread)))
 }
 
-// TestKillWhileExporting SIGKILLs a child that approves comments and
-// exports them (package folder written, then recorded: statuses and tag)
-// in a loop. After every kill the workspace opens (finishing a pending
+// TestKillWhileExporting SIGKILLs a child that exports the approved
+// comments (package folder written, then recorded: statuses and tag),
+// approves new ones and exports again, in a loop. After every kill the workspace opens (finishing a pending
 // recording), no package is recorded by half (a tag without the statuses
 // or the reverse), every tagged package's folder verifies, every package
 // the child reported is tagged, git fsck --strict passes, and exporting
@@ -331,7 +334,7 @@ func TestKillWhileExporting(t *testing.T) {
 		if k%freshExports == 0 {
 			dir, out, seen = exportWorkspace(t), t.TempDir(), map[string]bool{}
 		}
-		during, delay := plan.next(60 * time.Millisecond)
+		during, delay := plan.next(80 * time.Millisecond)
 		steps := killChild(t, "export", dir, out, during, delay)
 		if len(steps) == 0 {
 			early++
@@ -365,6 +368,9 @@ func TestKillWhileExporting(t *testing.T) {
 		}
 		if tmp := leftovers(t, dir, out); len(tmp) > 0 {
 			t.Fatalf("kill %d: temporary files left after the re-export: %v", k, tmp)
+		}
+		if _, err := approveNew(w, 1+k%2, fmt.Sprintf("kill %d", k)); err != nil { // for the next child to export
+			t.Fatal(err)
 		}
 		if err := w.Close(); err != nil {
 			t.Fatal(err)
@@ -430,7 +436,7 @@ func TestKillWhileImporting(t *testing.T) {
 		if k%freshImports == 0 {
 			dir = freshWorkspace(t)
 		}
-		during, delay := plan.next(25 * time.Millisecond)
+		during, delay := plan.next(40 * time.Millisecond)
 		steps := killChild(t, "import", dir, list, during, delay)
 		if len(steps) == 0 {
 			early++
@@ -491,8 +497,8 @@ func TestKillWhileImporting(t *testing.T) {
 }
 
 // TestKillWhileSyncing SIGKILLs a child in which two colleagues take
-// turns to save a comment and sync through a folder remote (fetch,
-// merge, publish). After every kill both workspaces open, every save
+// turns to sync through a folder remote (fetch, merge, publish) and save
+// a comment. After every kill both workspaces open, every save
 // reported is there, the shared repository and both workspaces pass git
 // fsck --strict, and syncing again (Ana, Bo, Ana) succeeds and gives both
 // the same comments.
@@ -506,7 +512,7 @@ func TestKillWhileSyncing(t *testing.T) {
 		if k%freshSyncs == 0 {
 			p = newSyncPair(t)
 		}
-		during, delay := plan.next(40 * time.Millisecond)
+		during, delay := plan.next(100 * time.Millisecond)
 		steps := killChild(t, "sync", p.a, p.b, during, delay)
 		if len(steps) == 0 {
 			early++
@@ -541,6 +547,12 @@ func TestKillWhileSyncing(t *testing.T) {
 		a, b := commentSet(t, ws[p.a]), commentSet(t, ws[p.b])
 		if a != b {
 			t.Fatalf("kill %d (seed %d): after syncing again the colleagues differ:\n%s\n---\n%s", k, plan.seed, a, b)
+		}
+		for _, w := range ws { // new work on both sides for the next child to sync
+			c := storetest.Comment("7", fmt.Sprintf("%s before kill %d.", w.User().Name, k+1))
+			if err := w.SaveComment(&c, "add"); err != nil {
+				t.Fatal(err)
+			}
 		}
 		for dir, w := range ws {
 			if err := w.Close(); err != nil {

@@ -349,30 +349,34 @@ func TestDiskFaultWhileImporting(t *testing.T) {
 // reopening, syncing again (Ana, Bo, Ana) succeeds and both have the
 // same comments, with git fsck clean everywhere.
 func TestDiskFaultWhileSyncing(t *testing.T) {
-	// ready is a pair where Bo published a new comment and Ana saved one,
-	// so Ana's sync receives, merges and publishes.
-	ready := func(t *testing.T) (syncPair, *store.Workspace) {
-		p := newSyncPair(t)
-		for _, x := range []struct {
-			dir  string
-			sync bool
-		}{{p.b, true}, {p.a, false}} {
-			w, err := store.Open(x.dir, store.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			c := storetest.Comment("9", w.User().Name+"'s second comment.")
-			if err := w.SaveComment(&c, "add"); err != nil {
-				t.Fatal(err)
-			}
-			if x.sync {
-				mustSync(t, w, "share")
-				_ = w.Close()
-				continue
-			}
-			return p, w
+	// ready is a copy of one pair where Bo published a new comment and
+	// Ana saved one, so Ana's sync receives, merges and publishes: the
+	// same writes every time.
+	tmpl := newSyncPair(t)
+	for _, x := range []struct {
+		dir  string
+		sync bool
+	}{{tmpl.b, true}, {tmpl.a, false}} {
+		w, err := store.Open(x.dir, store.Options{})
+		if err != nil {
+			t.Fatal(err)
 		}
-		panic("unreachable")
+		c := storetest.Comment("9", w.User().Name+"'s second comment.")
+		if err := w.SaveComment(&c, "add"); err != nil {
+			t.Fatal(err)
+		}
+		if x.sync {
+			mustSync(t, w, "share")
+		}
+		_ = w.Close()
+	}
+	ready := func(t *testing.T) (syncPair, *store.Workspace) {
+		p := copyPair(t, tmpl)
+		w, err := store.Open(p.a, store.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p, w
 	}
 	sync := func(w *store.Workspace) error {
 		_, err := w.Sync(context.Background(), "share", store.SyncOptions{})
@@ -434,4 +438,47 @@ func TestDiskFaultWhileSyncing(t *testing.T) {
 			}
 		})
 	}
+}
+
+// copyPair copies two colleagues' workspaces and their shared folder to
+// new folders, pointing the copies at the copied shared folder.
+func copyPair(t *testing.T, p syncPair) syncPair {
+	t.Helper()
+	root := t.TempDir()
+	q := syncPair{a: filepath.Join(root, "a"), b: filepath.Join(root, "b"), remote: filepath.Join(root, "remote.git")}
+	for _, x := range [][2]string{{p.a, q.a}, {p.b, q.b}, {p.remote, q.remote}} {
+		err := filepath.WalkDir(x[0], func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			to := filepath.Join(x[1], strings.TrimPrefix(path, x[0]))
+			fi, err := d.Info()
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				return os.MkdirAll(to, fi.Mode().Perm()|0o700)
+			}
+			b, err := os.ReadFile(path)
+			if err == nil {
+				err = os.WriteFile(to, b, fi.Mode().Perm())
+			}
+			if err == nil {
+				err = os.Chtimes(to, fi.ModTime(), fi.ModTime()) // git's index compares them
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, dir := range []string{q.a, q.b} {
+		cfg := filepath.Join(dir, ".git", "config")
+		b, err := os.ReadFile(cfg)
+		if err != nil || !strings.Contains(string(b), p.remote) {
+			t.Fatalf("%s does not name the shared folder: %v", cfg, err)
+		}
+		mustWrite(t, cfg, strings.ReplaceAll(string(b), p.remote, q.remote))
+	}
+	return q
 }

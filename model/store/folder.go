@@ -175,6 +175,7 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, error) {
 	if err != nil {
 		return nil, err
 	}
+	clearStaleLocks(folderPath(r.URL))
 	heads, err := peopleRefs(src.Storer, PeoplePrefix)
 	if err != nil {
 		return nil, fmt.Errorf("%w: read %s: %v", ErrUnreachable, r.URL, err)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -82,4 +83,21 @@ func writeSynced(path string, flag int, content []byte) error {
 		err = f.Sync()
 	}
 	return errors.Join(err, f.Close())
+}
+
+// clearStaleLocks removes the people/* ref locks of a folder remote that
+// are older than refLockStale: left by a killed publish (by an older
+// version, empty), they would make reading the remote's refs fail for
+// everyone.
+func clearStaleLocks(dir string) {
+	root := filepath.Join(dir, filepath.FromSlash(PeoplePrefix))
+	ents, err := os.ReadDir(root)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if fi, err := e.Info(); err == nil && strings.HasSuffix(e.Name(), ".lock") && time.Since(fi.ModTime()) > refLockStale {
+			_ = os.Remove(filepath.Join(root, e.Name()))
+		}
+	}
 }
