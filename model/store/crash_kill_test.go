@@ -380,7 +380,7 @@ func TestKillWhileExporting(t *testing.T) {
 			t.Fatalf("kill %d of seed %d failed", k, plan.seed)
 		}
 	}
-	t.Logf("%d kills survived in %v: %d before the first reported export, %d exports reported, %d recordings finished on open, %d re-exports",
+	t.Logf("%d kills survived in %v: %d before the child completed an export, %d exports reported, %d recordings finished on open, %d re-exports",
 		plan.kills, time.Since(start).Round(time.Millisecond), early, reported, finished, reexports)
 }
 
@@ -492,7 +492,7 @@ func TestKillWhileImporting(t *testing.T) {
 			t.Fatalf("kill %d of seed %d failed", k, plan.seed)
 		}
 	}
-	t.Logf("%d kills survived in %v: %d before the first reported import, %d imports reported, %d re-imports",
+	t.Logf("%d kills survived in %v: %d before the child completed an import, %d imports reported, %d re-imports",
 		plan.kills, time.Since(start).Round(time.Millisecond), early, reported, reimports)
 }
 
@@ -573,7 +573,7 @@ func TestKillWhileSyncing(t *testing.T) {
 			t.Fatalf("kill %d of seed %d failed", k, plan.seed)
 		}
 	}
-	t.Logf("%d kills survived in %v: %d before the first reported step, %d saves and syncs reported, %d ref locks left by a killed publish taken over",
+	t.Logf("%d kills survived in %v: %d before the child completed a sync, %d syncs (each followed by a save) reported, %d ref locks left by a killed publish taken over",
 		plan.kills, time.Since(start).Round(time.Millisecond), early, reported, stale)
 }
 
