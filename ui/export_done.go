@@ -105,6 +105,9 @@ func (x *exportWizard) runExport() {
 			x.out.note = lang.L("This package was already recorded as sent: the files were written again, nothing else changed.")
 		case rerr != nil:
 			x.out.note = lang.L("The files were written, but the package could not be recorded as sent: {{.Error}}", map[string]any{"Error": errText(rerr)})
+			if errors.Is(rerr, store.ErrRecordPending) { // the statuses may be saved already
+				x.reloadItems()
+			}
 		case record:
 			if rec.Finished {
 				x.out.note = lang.L("An earlier export of this package had been interrupted before it was recorded as sent; it is recorded now.")

@@ -68,7 +68,7 @@ func (w *Workspace) RecordPackage(rec PackageRecord) (Recorded, error) {
 		return out, err
 	}
 	target := plumbing.NewHash(rec.Target)
-	if _, err := object.GetCommit(w.st, target); err != nil || target.IsZero() {
+	if !w.isCommit(rec.Target) {
 		return out, fmt.Errorf("%w: the package was made from commit %q, which the workspace does not hold", ErrNotRecorded, rec.Target)
 	}
 	if _, err := os.Stat(w.recordJournal()); err == nil {
@@ -101,9 +101,9 @@ func (w *Workspace) RecordPackage(rec PackageRecord) (Recorded, error) {
 		return out, fmt.Errorf("%w: %w", ErrNotRecorded, diskErr(err))
 	}
 	n, err := w.markSubmitted(pending, rec.Name)
-	if errors.Is(err, ErrNotSaved) {
+	if err != nil && !errors.Is(err, ErrFolderBehind) { // no status commit: undo the journal
 		if rerr := os.Remove(w.recordJournal()); rerr == nil {
-			return out, fmt.Errorf("%w: %w", ErrNotRecorded, err)
+			return out, fmt.Errorf("%w: %w", ErrNotRecorded, inWords(err))
 		}
 	}
 	if err == nil {
@@ -125,7 +125,7 @@ func (w *Workspace) finishRecording() (PackageRecord, error) {
 	if err != nil {
 		return rec, fmt.Errorf("%w: read the journal of an interrupted recording: %w", ErrRecordPending, inWords(err))
 	}
-	if err := json.Unmarshal(b, &rec); err != nil || checkTagName(rec.Name) != nil {
+	if err := json.Unmarshal(b, &rec); err != nil || checkTagName(rec.Name) != nil || !w.isCommit(rec.Target) {
 		// Written atomically, so never half: not ours. Leave nothing pending.
 		w.recovered = append(w.recovered, "removed an unreadable journal of a package recording")
 		return rec, os.Remove(w.recordJournal())
@@ -188,6 +188,16 @@ func (w *Workspace) ensureTag(rec PackageRecord) error {
 		return nil
 	}
 	return w.writeTag(rec.Name, rec.Message, plumbing.NewHash(rec.Target))
+}
+
+// isCommit reports whether s names a commit the workspace holds.
+func (w *Workspace) isCommit(s string) bool {
+	h := plumbing.NewHash(s)
+	if h.IsZero() || h.String() != s {
+		return false
+	}
+	_, err := object.GetCommit(w.st, h)
+	return err == nil
 }
 
 // tagTarget is the commit an annotated (or lightweight) tag points at.

@@ -123,3 +123,27 @@ func assertRecorded(t *testing.T, w *store.Workspace, rec store.PackageRecord) {
 		}
 	}
 }
+
+// TestOpenDropsAnUnusableRecordingJournal: a journal that names no commit
+// of the workspace (not one Delegate wrote) must not block every later
+// recording; Open removes it, says so, and writes no tag.
+func TestOpenDropsAnUnusableRecordingJournal(t *testing.T) {
+	dir := exportWorkspace(t)
+	mustWrite(t, filepath.Join(dir, ".git", "delegate", "recording"), `{"name":"x-1","target":"`+strings.Repeat("ab", 20)+`","items":[]}`)
+	w, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if said := strings.Join(w.Recovered(), "\n"); !strings.Contains(said, "removed an unreadable journal of a package recording") {
+		t.Fatalf("Open says %q", said)
+	}
+	if tg := tags(t, dir); len(tg) != 0 {
+		t.Fatalf("tags %v", tg)
+	}
+	head, _ := w.Head()
+	if _, err := w.RecordPackage(store.PackageRecord{Name: "x-2", Target: head, Items: approvedIDs(t, w)}); err != nil {
+		t.Fatalf("record after the journal was dropped: %v", err)
+	}
+	storetest.CheckGit(t, dir)
+}
