@@ -99,6 +99,12 @@ var knownErrors = []struct {
 	{store.ErrNoPermission, func() string {
 		return lang.L("There is no permission to write in the workspace folder, or the drive is read-only.")
 	}},
+	{store.ErrRemoteDiskFull, func() string {
+		return lang.L("The disk holding the shared folder is full. Free some space there, then sync again.")
+	}},
+	{store.ErrRemoteNoPermission, func() string {
+		return lang.L("There is no permission to write in the shared folder, or its drive is read-only.")
+	}},
 }
 
 // knownError says err in the interface language when it is one of the
@@ -107,6 +113,12 @@ var knownErrors = []struct {
 func knownError(err error) (string, bool) {
 	var outcome string
 	switch {
+	case errors.Is(err, store.ErrRecordPending):
+		outcome = lang.L("The package is only partly recorded as sent; Delegate finishes recording it when the workspace is opened again.")
+	case errors.Is(err, store.ErrNotRecorded):
+		outcome = lang.L("The package was not recorded as sent; nothing was changed in the workspace.")
+	case errors.Is(err, store.ErrNotSynced):
+		outcome = lang.L("Not synced: nothing was merged or published, your work is as it was.")
 	case errors.Is(err, store.ErrNotSaved):
 		outcome = lang.L("Not saved: the previous version is kept.")
 	case errors.Is(err, store.ErrFolderBehind):

@@ -25,6 +25,14 @@ func TestUserErrorSaysModelErrorsInTheInterfaceLanguage(t *testing.T) {
 			[]string{"Not saved: the previous version is kept.", "The disk holding the workspace is full."}},
 		{"saved, folder behind", fmt.Errorf("%w: %w", store.ErrFolderBehind, store.ErrNoPermission),
 			[]string{"Saved in the history", "no permission to write"}},
+		{"export not recorded", fmt.Errorf("%w: %w", store.ErrNotRecorded, fmt.Errorf("%w (write: no space)", store.ErrDiskFull)),
+			[]string{"The package was not recorded as sent; nothing was changed", "The disk holding the workspace is full."}},
+		{"export partly recorded", fmt.Errorf("%w: %w", store.ErrRecordPending, store.ErrNoPermission),
+			[]string{"finishes recording it when the workspace is opened again", "no permission to write"}},
+		{"not synced", fmt.Errorf("%w: %w", store.ErrNotSynced, store.ErrDiskFull),
+			[]string{"Not synced: nothing was merged or published", "The disk holding the workspace is full."}},
+		{"shared folder full", fmt.Errorf("merged here, but not published: %w", store.ErrRemoteDiskFull),
+			[]string{"The disk holding the shared folder is full."}},
 		{"unknown passes through", other, []string{"something else"}},
 	}
 	for _, c := range cases {

@@ -49,7 +49,8 @@ func wizardError(err error) error {
 	case errors.Is(err, submit.ErrAlreadyMade):
 		return errors.New(lang.L("A package was already made from this version of the workspace."))
 	case errors.Is(err, submit.ErrFolder):
-		return fmt.Errorf("%s %w", lang.L("The package folder cannot be made: choose another one."), errors.Unwrap(err))
+		detail := strings.TrimPrefix(err.Error(), submit.ErrFolder.Error()+": ")
+		return fmt.Errorf("%s %s", lang.L("The package folder cannot be made: choose another one."), detail)
 	}
 	return err
 }

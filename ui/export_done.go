@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/delegate-itu/delegate/model/export"
+	"github.com/delegate-itu/delegate/model/store"
 	"github.com/delegate-itu/delegate/model/submit"
 )
 
@@ -83,11 +84,12 @@ func (x *exportWizard) runExport() {
 	dir, res, in, record := x.out.folder.Text, x.pkg.res, x.in, x.out.record.Checked
 	ws := x.s.work.ws
 	var werr, rerr error
+	var rec store.Recorded
 	x.s.busy = true
 	x.working(true)
 	x.s.run(func() {
 		if werr = submit.Write(dir, res); werr == nil && record {
-			rerr = submit.Record(ws, res, in)
+			rec, rerr = submit.Record(ws, res, in)
 		}
 	}, func() {
 		x.s.busy = false
@@ -103,7 +105,13 @@ func (x *exportWizard) runExport() {
 			x.out.note = lang.L("This package was already recorded as sent: the files were written again, nothing else changed.")
 		case rerr != nil:
 			x.out.note = lang.L("The files were written, but the package could not be recorded as sent: {{.Error}}", map[string]any{"Error": errText(rerr)})
+			if errors.Is(rerr, store.ErrRecordPending) { // the statuses may be saved already
+				x.reloadItems()
+			}
 		case record:
+			if rec.Finished {
+				x.out.note = lang.L("An earlier export of this package had been interrupted before it was recorded as sent; it is recorded now.")
+			}
 			x.reloadItems()
 		}
 		x.show(stepDone)

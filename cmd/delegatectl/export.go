@@ -87,12 +87,13 @@ func runExport(e *env, args []string) error {
 	if err := submit.Write(*f.out, res); err != nil {
 		return userInput(err)
 	}
+	var rec store.Recorded
 	if !*f.dryRun {
-		if err := submit.Record(w, res, in); err != nil {
+		if rec, err = submit.Record(w, res, in); err != nil {
 			return userInput(err)
 		}
 	}
-	return reportExport(e, f, res)
+	return reportExport(e, f, res, rec)
 }
 
 // input gathers the package's values from the workspace and the flags,
@@ -177,7 +178,7 @@ func (f *exportFlags) readCover(p *process.Profile) (item.Cover, error) {
 	return c, nil
 }
 
-func reportExport(e *env, f *exportFlags, res *export.Result) error {
+func reportExport(e *env, f *exportFlags, res *export.Result, rec store.Recorded) error {
 	if *f.asJSON {
 		return writeJSON(e, struct {
 			Manifest export.Manifest  `json:"manifest"`
@@ -193,6 +194,9 @@ func reportExport(e *env, f *exportFlags, res *export.Result) error {
 	if *f.dryRun {
 		fmt.Fprintln(e.stdout, "dry run: not tagged, items not marked submitted")
 	} else {
+		if rec.Finished {
+			fmt.Fprintf(e.stdout, "an earlier export of %s had been interrupted before it was fully recorded; finished it\n", res.ID)
+		}
 		fmt.Fprintf(e.stdout, "tagged %s; items marked submitted\n", res.ID)
 	}
 	return nil

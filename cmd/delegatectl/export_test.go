@@ -148,3 +148,28 @@ func TestExportRefusesAndNominates(t *testing.T) {
 		t.Errorf("nomination: %v\n%s", err, b)
 	}
 }
+
+// TestExportFinishesAStuckExport: a workspace an older version left with
+// the package tagged but its items still approved (killed between the
+// two steps) is finished by exporting again, which says so; before, the
+// export was refused as already made.
+func TestExportFinishesAStuckExport(t *testing.T) {
+	tmp := exportWorkspace(t)
+	got := ctl(t, append([]string{"export", "--out", filepath.Join(tmp, "dry"), "--dry-run"}, coverFlags...)...)
+	id := strings.TrimSuffix(strings.Fields(got)[1], ":")
+	w, err := store.Open(os.Getenv("DELEGATE_WORKSPACE"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.TagPackage(id, "Submission package "+id); err != nil {
+		t.Fatal(err)
+	}
+	_ = w.Close()
+	got = ctl(t, append([]string{"export", "--out", filepath.Join(tmp, "out")}, coverFlags...)...)
+	if !strings.Contains(got, "package "+id+":") || !strings.Contains(got, "had been interrupted before it was fully recorded; finished it") {
+		t.Fatalf("export of a stuck package said:\n%s", got)
+	}
+	if got := ctl(t, "list"); strings.Count(got, "submitted") != 3 {
+		t.Fatalf("after finishing the stuck export:\n%s", got)
+	}
+}

@@ -19,6 +19,9 @@ const envCrashChild = "DELEGATE_STORE_CRASH_CHILD"
 
 func TestMain(m *testing.M) {
 	if dir := os.Getenv(envCrashChild); dir != "" {
+		if op := os.Getenv(envCrashOp); op != "" {
+			crashChild(op, dir, os.Getenv(envCrashArg))
+		}
 		saveForever(dir)
 		return
 	}

@@ -69,7 +69,8 @@ func peopleRefs(st storer.ReferenceStorer, prefix string) (heads map[string]plum
 	err = it.ForEach(func(r *plumbing.Reference) error {
 		id, ok := strings.CutPrefix(r.Name().String(), prefix)
 		switch {
-		case !ok || r.Type() != plumbing.HashReference:
+		case !ok || r.Type() != plumbing.HashReference, strings.HasSuffix(id, ".lock"):
+			// not a branch, or a colleague's publish under way
 		case !validPersonID(id) || r.Hash().IsZero():
 			bad = append(bad, id)
 		default:
@@ -260,6 +261,7 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWor
 	if err != nil {
 		return nil, nil, err
 	}
+	clearStaleLocks(folderPath(r.URL))
 	all, bad, err := peopleRefs(src.Storer, PeoplePrefix)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: read %s: %v", ErrUnreachable, r.URL, err)
@@ -318,28 +320,18 @@ func updateRef(repo *git.Repository, dir string, name plumbing.ReferenceName, ol
 		return err
 	}
 	lock := path + ".lock"
-	f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return fmt.Errorf("%w (%s is locked)", ErrRaced, name)
+	if err := takeRefLock(dir, lock, name, []byte(h.String()+"\n")); err != nil {
+		return err
 	}
 	cur := plumbing.ZeroHash
 	if ref, err := repo.Storer.Reference(name); err == nil {
 		cur = ref.Hash()
 	}
 	if cur != old {
-		_ = f.Close()
 		_ = os.Remove(lock)
 		return ErrRaced
 	}
-	_, err = f.WriteString(h.String() + "\n")
-	if err == nil {
-		err = f.Sync()
-	}
-	err = errors.Join(err, f.Close())
-	if err == nil {
-		err = os.Rename(lock, path)
-	}
-	if err != nil {
+	if err := os.Rename(lock, path); err != nil {
 		_ = os.Remove(lock)
 		return err
 	}

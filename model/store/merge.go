@@ -167,13 +167,14 @@ func (w *Workspace) moveBranch(branch plumbing.ReferenceName, h plumbing.Hash, c
 		paths[i] = c.path
 	}
 	if err := w.writeJournal(paths); err != nil {
-		return err
+		return saveFailed(err, false)
 	}
 	if err := w.setRef(branch, h); err != nil {
-		return err
+		_ = w.clearJournal()
+		return saveFailed(err, false)
 	}
 	if err := w.syncFiles(changes); err != nil {
-		return err
+		return saveFailed(err, true) // the journal stays, so Open repairs the folder
 	}
 	w.hist = nil // the merged commits are indexed on the next query
 	return w.clearJournal()

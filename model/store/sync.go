@@ -86,10 +86,11 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 	if err != nil {
 		return rep, err
 	}
+	w.sweepTemps(true) // what a killed sync left
 	say("fetching from " + r.Name)
 	heads, unsafe, err := w.fetch(ctx, r, auth)
 	if err != nil {
-		return rep, err
+		return rep, fetchFailed(err)
 	}
 	rep.Unsafe = unsafe
 	for id := range heads {
@@ -97,7 +98,7 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 	}
 	sort.Strings(rep.People)
 	if err := w.mergePeople(&rep, heads, say); err != nil {
-		return rep, err
+		return rep, mergeFailed(err)
 	}
 	_, head, _, err := w.head()
 	if err != nil {
@@ -110,7 +111,7 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 	} else if head != heads[rep.Me] {
 		say("publishing as " + rep.Me)
 		if err := w.push(ctx, r, auth, rep.Me, heads[rep.Me], head); err != nil {
-			return rep, fmt.Errorf("merged here, but not published: %w", err)
+			return rep, fmt.Errorf("merged here, but not published: %w", publishFailed(r, err))
 		}
 		rep.Published = true
 	}

@@ -124,31 +124,17 @@ func (w *Workspace) TagPackage(name, message string) error {
 	if err := w.writable(); err != nil {
 		return err
 	}
-	ref := plumbing.NewTagReferenceName(name)
-	if name == "" || strings.ContainsAny(name, " ~^:?*[\\") || strings.Contains(name, "..") || ref.Validate() != nil {
-		return fmt.Errorf("package name %q cannot be a tag: use letters, digits, '-', '_' and '.'", name)
+	if err := checkTagName(name); err != nil {
+		return err
 	}
-	if _, err := w.st.Reference(ref); err == nil {
+	if _, err := w.st.Reference(plumbing.NewTagReferenceName(name)); err == nil {
 		return fmt.Errorf("%w: %s", ErrTagExists, name)
 	}
 	_, head, _, err := w.head()
 	if err != nil {
 		return err
 	}
-	sig := object.Signature{Name: w.user.Name, Email: w.user.Email, When: time.Now()}
-	tag := &object.Tag{Name: name, Tagger: sig, Message: strings.TrimRight(message, "\n") + "\n", TargetType: plumbing.CommitObject, Target: head}
-	if err := w.signTag(tag); err != nil {
-		return err
-	}
-	obj := w.st.NewEncodedObject()
-	if err := tag.Encode(obj); err != nil {
-		return err
-	}
-	th, err := w.st.SetEncodedObject(obj)
-	if err != nil {
-		return err
-	}
-	return writeFileAtomic(w.abs(".git/"+ref.String()), []byte(th.String()+"\n"))
+	return w.writeTag(name, message, head)
 }
 
 // Head is the current commit, for manifests that record what was sent.

@@ -158,6 +158,11 @@ func Open(dir string, opts Options) (*Workspace, error) {
 		_ = w.Close()
 		return nil, fmt.Errorf("repair interrupted save: %w", err)
 	}
+	if _, err := os.Stat(w.recordJournal()); err == nil {
+		if _, err := w.finishRecording(); err != nil { // the disk is still full: try again next time
+			w.recovered = append(w.recovered, err.Error())
+		}
+	}
 	return w, nil
 }
 

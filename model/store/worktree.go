@@ -136,6 +136,7 @@ func (w *Workspace) recoverSave() error {
 	b, err := os.ReadFile(w.journalPath())
 	if errors.Is(err, os.ErrNotExist) {
 		removeTemps(filepath.Join(w.dir, ".git", "refs", "heads"))
+		w.sweepTemps(false)
 		return nil
 	}
 	if err != nil {
@@ -163,6 +164,7 @@ func (w *Workspace) recoverSave() error {
 	}
 	removeTemps(filepath.Join(w.dir, ".git", "refs", "heads"))
 	removeTemps(w.delegateDir())
+	w.sweepTemps(true)
 	if len(repaired) > 0 {
 		if err := w.syncFiles(repaired); err != nil {
 			return err

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"syscall"
 	"time"
 
 	"github.com/delegate-itu/delegate/model/export"
@@ -16,42 +18,68 @@ import (
 // ZipName is the package file's name in its folder.
 func ZipName(res *export.Result) string { return res.ID + ".zip" }
 
-// Write writes the zip and, next to it, its files unpacked, so the user
-// can open message.eml and the .docx directly.
+// Write writes the package files and, last, the zip, each atomically
+// (a reader or a crash sees a whole file or none), after removing what an
+// interrupted earlier write left: a re-run after a crash or a full disk
+// rewrites the folder whole. A zip in the folder means every file beside
+// it is complete. Nothing is recorded here, so a failure changes nothing
+// in the workspace.
 func Write(dir string, res *export.Result) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("%w: %w", ErrFolder, err)
+		return folderErr(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, ZipName(res)), res.Zip, 0o644); err != nil {
-		return err
+	store.RemoveTemps(dir)
+	names := make([]string, 0, len(res.Files)+1)
+	for name := range res.Files {
+		names = append(names, name)
 	}
-	for name, data := range res.Files {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			return err
+	sort.Strings(names)
+	for _, name := range append(names, ZipName(res)) {
+		data, ok := res.Files[name]
+		if !ok {
+			data = res.Zip
+		}
+		if err := store.WriteFileAtomic(filepath.Join(dir, name), data); err != nil {
+			return folderErr(err)
 		}
 	}
 	return nil
 }
 
-// Record tags the commit the package was made from, then marks its items
-// submitted in one new commit, so "which version did we send?" has an
-// answer and the items leave the review queue.
-func Record(w *store.Workspace, res *export.Result, in export.Input) error {
+// folderErr says why the package folder could not be written, and that
+// nothing was recorded.
+func folderErr(err error) error {
+	why := err.Error()
+	switch {
+	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
+		why = "the disk holding it is full (" + why + ")"
+	case errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.EROFS):
+		why = "no permission to write there, or the drive is read-only (" + why + ")"
+	}
+	return fmt.Errorf("%w: %s; nothing was recorded as sent and no half-written file is left: free some space or choose another folder, then export again: %w", ErrFolder, why, ErrNothingRecorded)
+}
+
+// ErrNothingRecorded: the export stopped before recording; the workspace
+// is unchanged.
+var ErrNothingRecorded = errors.New("the workspace is unchanged")
+
+// Record records the package as sent, in one transaction of the store
+// (store.RecordPackage): its items are marked submitted and the commit it
+// was made from is tagged, both or neither, even across a crash or a full
+// disk. An export that an older version left tagged but unmarked is
+// finished here rather than refused (Recorded.Finished says so).
+func Record(w *store.Workspace, res *export.Result, in export.Input) (store.Recorded, error) {
 	msg := fmt.Sprintf("Submission package %s: %q to %s\n\nItems: %d\nDraft: %s", res.ID, in.Cover.Title,
 		in.Process.Secretariat, len(res.Manifest.Items), in.Draft.ID)
-	if err := w.TagPackage(res.ID, msg); err != nil {
-		if errors.Is(err, store.ErrTagExists) {
-			return fmt.Errorf("%w (package %s): %w", ErrAlreadyMade, res.ID, err)
-		}
-		return err
-	}
-	var ids []string
+	ids := make([]string, 0, len(res.Manifest.Items))
 	for _, it := range res.Manifest.Items {
-		if it.Status != item.StatusSubmitted && it.Status != item.StatusAcknowledged && item.CanMove(it.Status, item.StatusSubmitted) {
-			ids = append(ids, it.ID)
-		}
+		ids = append(ids, it.ID)
 	}
-	return w.MarkSubmitted(ids, res.ID)
+	rec, err := w.RecordPackage(store.PackageRecord{Name: res.ID, Message: msg, Target: in.Commit, Items: ids})
+	if errors.Is(err, store.ErrTagExists) {
+		return rec, fmt.Errorf("%w (package %s): %w", ErrAlreadyMade, res.ID, err)
+	}
+	return rec, err
 }
 
 // NominationInput gathers what an expert nomination e-mail needs from the

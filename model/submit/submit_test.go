@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -110,8 +111,8 @@ func TestWriteRecordAndRefuseTwice(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if err := Record(w, res, in); err != nil {
-		t.Fatal(err)
+	if rec, err := Record(w, res, in); err != nil || rec.Finished || rec.Marked != 2 {
+		t.Fatalf("record: %+v %v", rec, err)
 	}
 	for i, id := range ids {
 		c, _ := w.Comment(id)
@@ -123,7 +124,7 @@ func TestWriteRecordAndRefuseTwice(t *testing.T) {
 			t.Errorf("%s: %+v", id, c.Review)
 		}
 	}
-	if err := Record(w, res, in); !errors.Is(err, ErrAlreadyMade) {
+	if _, err := Record(w, res, in); !errors.Is(err, ErrAlreadyMade) {
 		t.Fatalf("second record: %v", err)
 	}
 }
@@ -154,5 +155,91 @@ func TestNominationInputFallsBackToTheUser(t *testing.T) {
 	eml, err := export.Nomination(in)
 	if err != nil || len(eml) == 0 {
 		t.Fatal(err)
+	}
+}
+
+// TestReExportFinishesAStuckExport builds the state an export killed
+// between its two steps left before they were one transaction (the
+// package tagged, its items still approved, so a re-export was refused
+// with ErrAlreadyMade) and checks that exporting again finishes it:
+// same package, items submitted in it, the tag on the commit the package
+// was made from, and a third attempt refused as before.
+func TestReExportFinishesAStuckExport(t *testing.T) {
+	w, ids := workspace(t)
+	in, err := Gather(w, request(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := export.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.TagPackage(res.ID, "Submission package "+res.ID); err != nil { // the old first step, then the kill
+		t.Fatal(err)
+	}
+	in2, err := Gather(w, request(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res2, err := export.Build(in2)
+	if err != nil || res2.ID != res.ID {
+		t.Fatalf("re-export gives %v %v, want package %s again", res2, err, res.ID)
+	}
+	dir := filepath.Join(t.TempDir(), "pkg")
+	if err := Write(dir, res2); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := Record(w, res2, in2)
+	if err != nil || !rec.Finished || rec.Marked != 2 {
+		t.Fatalf("re-export of a stuck package: %+v %v", rec, err)
+	}
+	for _, id := range ids[:2] {
+		if c, _ := w.Comment(id); c.Review.Status != item.StatusSubmitted || c.Review.Package != res.ID {
+			t.Errorf("%s after the repair: %+v", id, c.Review)
+		}
+	}
+	if _, err := Record(w, res2, in2); !errors.Is(err, ErrAlreadyMade) {
+		t.Fatalf("a third record: %v", err)
+	}
+	storetest.CheckGit(t, w.Dir())
+	if storetest.HasGit() {
+		if got := storetest.Git(t, w.Dir(), "rev-parse", res.ID+"^{commit}"); strings.TrimSpace(got) != in.Commit {
+			t.Fatalf("tag %s points at %s, want the package's commit %s", res.ID, got, in.Commit)
+		}
+	}
+}
+
+// TestWriteReplacesAnInterruptedWrite: a folder left by a killed export
+// (a stray temporary file, a truncated file) is rewritten whole.
+func TestWriteReplacesAnInterruptedWrite(t *testing.T) {
+	w, _ := workspace(t)
+	in, err := Gather(w, request(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := export.Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	stray := filepath.Join(dir, "."+export.ContributionFile+".delegate-tmp-0a1b2c")
+	for p, s := range map[string]string{stray: "half", filepath.Join(dir, export.ManifestFile): "{"} {
+		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Write(dir, res); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stray); !os.IsNotExist(err) {
+		t.Fatalf("the stray temporary file is still there: %v", err)
+	}
+	if _, err := export.VerifyFile(filepath.Join(dir, ZipName(res))); err != nil {
+		t.Fatalf("the rewritten package does not verify: %v", err)
+	}
+	for name, want := range res.Files {
+		if got, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(got) != string(want) {
+			t.Errorf("%s is not the package's (%v)", name, err)
+		}
 	}
 }
