@@ -257,6 +257,9 @@ func readRaw(src storer.EncodedObjectStorer, h plumbing.Hash) ([]byte, error) {
 // refs/remotes/<name>/people/*; refused branches are neither copied nor
 // recorded.
 func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWork, error) {
+	if err := w.refuseInside(absFolder(w.dir, r.URL)); err != nil {
+		return nil, nil, err // a remote put in .git/config by hand, or before AddRemote refused it
+	}
 	src, err := openFolder(folderPath(r.URL))
 	if err != nil {
 		return nil, nil, err
@@ -283,6 +286,16 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWor
 		}
 	}
 	return heads, refused, nil
+}
+
+// absFolder is a folder remote's path made absolute (a relative one, put
+// in .git/config by hand, is taken from the workspace folder, as git does).
+func absFolder(ws, url string) string {
+	p := folderPath(url)
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(ws, p)
+	}
+	return filepath.Clean(p)
 }
 
 // folderObjects is the loose objects folder of a folder remote, bare or not.

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,4 +85,20 @@ func TestRemoteNames(t *testing.T) {
 			t.Errorf("remote name %q refused: %v", name, err)
 		}
 	}
+}
+
+// TestSyncRefusesARemoteInsideTheWorkspace: a folder remote put into
+// .git/config by hand (AddRemote refuses it) inside the workspace, or at
+// its .git, is refused when syncing, before anything is read or written.
+func TestSyncRefusesARemoteInsideTheWorkspace(t *testing.T) {
+	w := person(t, "Ana")
+	for i, url := range []string{filepath.Join(w.Dir(), ".git"), filepath.Join(w.Dir(), "items"), "./shared"} {
+		name := fmt.Sprintf("inside%d", i)
+		storetest.Git(t, w.Dir(), "config", "remote."+name+".url", url)
+		storetest.Git(t, w.Dir(), "config", "remote."+name+".fetch", "+refs/heads/people/*:refs/remotes/"+name+"/people/*")
+		if _, err := w.Sync(context.Background(), name, store.SyncOptions{}); !errors.Is(err, store.ErrRemoteInWorkspace) {
+			t.Errorf("sync with %s: %v", url, err)
+		}
+	}
+	storetest.CheckGit(t, w.Dir())
 }
