@@ -18,12 +18,12 @@ ctl sync --workspace "$tmp/coord" >/dev/null 2>&1
 ctl init --user-name "Ana Lima" --user-email ana@example.org --workspace "$tmp/ana" >/dev/null
 ctl remote add usb "$usb" --workspace "$tmp/ana" >/dev/null
 ctl sync --workspace "$tmp/ana" >/dev/null 2>&1
-ctl comment add --para 3 --body "Name the five sub-themes in this paragraph." --workspace "$tmp/ana" >/dev/null
+ctl comment add --para "§1.1 ¶3" --body "Name the five sub-themes in this paragraph." --workspace "$tmp/ana" >/dev/null
 ctl sync --workspace "$tmp/ana" >/dev/null 2>&1
 g() { git --git-dir="$usb" "$@"; }
 blob=$(echo x | g hash-object -w --stdin)
 tree=$(printf '100644 blob %s\tcon.md\n' "$blob" | g mktree)
 commit=$(GIT_AUTHOR_NAME=Eve GIT_AUTHOR_EMAIL=eve@example.org GIT_COMMITTER_NAME=Eve GIT_COMMITTER_EMAIL=eve@example.org g commit-tree "$tree" -m "my work")
 g update-ref refs/heads/people/eve-example-org "$commit"
-SHOT_DELAY=4 SHOT_XDO="key ctrl+shift+s; wait 1; key Return; wait 4" \
+SHOT_DELAY=4 SHOT_XDO="key ctrl+shift+s; wait 1; click 664 486; wait 4" \
   "$root/scripts/screenshot.sh" "$bin/delegate" "$out" DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN="$tmp/coord"

@@ -41,6 +41,10 @@ func syncLines(rep store.SyncReport) []string {
 			out = append(out, lang.L("Conflict: {{.Path}} was changed here and by {{.From}}; both versions are kept.", map[string]any{"Path": c, "From": m.From}))
 		}
 	}
+	for _, u := range rep.Unsafe {
+		out = append(out, lang.L("The work of {{.From}} was not brought in: it holds something Delegate will not put in your workspace ({{.Why}}). Nothing of it was changed here; the others' work arrived. Ask them to check their work.",
+			map[string]any{"From": u.Person, "Why": u.Reason}))
+	}
 	for _, a := range rep.Signatures {
 		if a.Clean() {
 			out = append(out, lang.N("Signatures of {{.Author}}: all {{.N}} commits well signed.", a.Good, map[string]any{"Author": a.Author, "N": num(a.Good)}))
@@ -51,10 +55,6 @@ func syncLines(rep store.SyncReport) []string {
 	}
 	for _, id := range rep.Refused {
 		out = append(out, lang.L("The work of {{.From}} was refused: this workspace accepts signed work only.", map[string]any{"From": id}))
-	}
-	for _, u := range rep.Unsafe {
-		out = append(out, lang.L("The work of {{.From}} was not brought in: it holds something Delegate will not put in your workspace ({{.Why}}). Nothing of it was changed here; the others' work arrived. Ask them to check their work.",
-			map[string]any{"From": u.Person, "Why": u.Reason}))
 	}
 	if rep.Conflicts > 0 {
 		out = append(out, lang.N("{{.N}} open conflicts: choose or combine the versions.", rep.Conflicts, map[string]any{"N": num(rep.Conflicts)}))
