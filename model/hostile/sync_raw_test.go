@@ -76,6 +76,21 @@ func (r remoteRepo) branch(t testing.TB, id string, h plumbing.Hash) {
 	}
 }
 
+func (r remoteRepo) objectPath(h plumbing.Hash) string {
+	return filepath.Join(r.dir, "objects", h.String()[:2], h.String()[2:])
+}
+
+// replaceObject puts what make makes in place of a loose object's file.
+func (r remoteRepo) replaceObject(t testing.TB, h plumbing.Hash, make func(path string) error) {
+	p := r.objectPath(h)
+	if err := os.Remove(p); err != nil {
+		t.Fatal(err)
+	}
+	if err := make(p); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // packRef adds a line to the remote's packed-refs as written by hand:
 // git and go-git would not make such a ref, but read one.
 func (r remoteRepo) packRef(t testing.TB, name string, h plumbing.Hash) {
@@ -262,6 +277,12 @@ func rawSyncCases() []hostileCase {
 			tip := r.commit(t, writeTree(t, r.repo.Storer, folder{"x.txt": []byte("x")}))
 			r.branch(t, "Eve/main", tip)
 		}, `the work of "Eve/main"`, "branch name is not one Delegate makes"),
+		remoteCase("object whose content is another object", func(t testing.TB, r remoteRepo, _ string) {
+			good := writeTree(t, r.repo.Storer, folder{"x.txt": []byte("x")})
+			bad := writeTree(t, r.repo.Storer, folder{"..": folder{"x": []byte("owned")}})
+			r.branch(t, "eve-example-org", r.commit(t, good))
+			r.replaceObject(t, good, func(p string) error { return os.Link(r.objectPath(bad), p) })
+		}, "the work of eve-example-org", "not the object its name says"),
 		func() hostileCase {
 			c := remoteCase("1 GB blob of zeros, 1 MB on the remote", func(t testing.TB, r remoteRepo, _ string) {
 				blob := zeroBlob(t, filepath.Join(r.dir, "objects"), 1<<30)

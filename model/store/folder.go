@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -260,6 +261,9 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWor
 	if err := w.refuseInside(absFolder(w.dir, r.URL)); err != nil {
 		return nil, nil, err // a remote put in .git/config by hand, or before AddRemote refused it
 	}
+	if err := checkRefFiles(filepath.Dir(folderObjects(folderPath(r.URL)))); err != nil {
+		return nil, nil, fmt.Errorf("%w: %s: %w", ErrUnreachable, r.URL, err)
+	}
 	src, err := openFolder(folderPath(r.URL))
 	if err != nil {
 		return nil, nil, err
@@ -286,6 +290,32 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWor
 		}
 	}
 	return heads, refused, nil
+}
+
+// checkRefFiles refuses a shared repository whose refs are not plain
+// files: go-git reads them as it finds them, and a pipe there would block
+// the sync for ever, a device or a link read someone else's bytes.
+func checkRefFiles(gitDir string) error {
+	bad := func(p string) error {
+		return fmt.Errorf("%w: %s is not a regular file (a link, a pipe or a device)", ErrUnsafeRemote, p)
+	}
+	for _, name := range []string{"HEAD", "packed-refs", "config"} {
+		if fi, err := os.Lstat(filepath.Join(gitDir, name)); err == nil && !fi.Mode().IsRegular() {
+			return bad(name)
+		}
+	}
+	return filepath.WalkDir(filepath.Join(gitDir, "refs"), func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil
+		case err != nil:
+			return err
+		case !d.IsDir() && !d.Type().IsRegular():
+			rel, _ := filepath.Rel(gitDir, p)
+			return bad(filepath.ToSlash(rel))
+		}
+		return nil
+	})
 }
 
 // absFolder is a folder remote's path made absolute (a relative one, put

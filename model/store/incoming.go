@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -173,7 +174,7 @@ func (in *incomingCheck) branch(tip plumbing.Hash) error {
 		if done[h] = true; len(done) > maxIncomingCommits {
 			return fmt.Errorf("%w: it brings more than %d new versions at once", ErrUnsafeRemote, maxIncomingCommits)
 		}
-		c, err := object.GetCommit(in.src, h)
+		c, err := in.commit(h)
 		if err != nil {
 			return fmt.Errorf("%w: version %s cannot be read: %v", ErrUnsafeRemote, h, err)
 		}
@@ -185,6 +186,22 @@ func (in *incomingCheck) branch(tip plumbing.Hash) error {
 		stack = append(stack, c.ParentHashes...)
 	}
 	return nil
+}
+
+// commit reads a commit through read, so its size and file are checked
+// like every other object's.
+func (in *incomingCheck) commit(h plumbing.Hash) (*object.Commit, error) {
+	raw, err := in.read(h, plumbing.CommitObject, maxIncomingItemFile)
+	if err != nil {
+		return nil, err
+	}
+	obj := &plumbing.MemoryObject{}
+	obj.SetType(plumbing.CommitObject)
+	if _, err := obj.Write(raw); err != nil {
+		return nil, err
+	}
+	c := &object.Commit{}
+	return c, c.Decode(obj)
 }
 
 // tree checks one folder: its raw encoding as git fsck would, each name
@@ -326,8 +343,14 @@ func parseIncomingTree(raw []byte) ([]treeEntry, error) {
 // (several times faster than through go-git, which matters when every
 // version of a 1,000-commit branch is checked); packed ones through src.
 func (in *incomingCheck) read(h plumbing.Hash, t plumbing.ObjectType, limit int64) ([]byte, error) {
-	if z := in.loose(h); z != nil {
+	if z, err := in.loose(h); err != nil || z != nil {
+		if err != nil {
+			return nil, err
+		}
 		_, b, err := looseObject(z, t, limit)
+		if err == nil && looseHash(t, b) != h {
+			err = errors.New("its content is not the object its name says")
+		}
 		return b, err
 	}
 	obj, err := in.src.EncodedObject(t, h)
@@ -377,22 +400,38 @@ func looseObject(z []byte, t plumbing.ObjectType, limit int64) (int64, []byte, e
 	return n, b, nil
 }
 
+// looseHash is the object name git gives content of type t.
+func looseHash(t plumbing.ObjectType, content []byte) plumbing.Hash {
+	sum := sha1.New()
+	sum.Write([]byte(t.String() + " " + strconv.Itoa(len(content)) + "\x00"))
+	sum.Write(content)
+	var h plumbing.Hash
+	copy(h[:], sum.Sum(nil))
+	return h
+}
+
 // loose returns h's zlib bytes from the loose objects folder, or nil
-// when it is not there as a loose object.
-func (in *incomingCheck) loose(h plumbing.Hash) []byte {
+// when it is not there as a loose object. A loose object that is not a
+// regular file (a pipe would block the sync for ever, a device or a link
+// reads someone else's bytes) is an error.
+func (in *incomingCheck) loose(h plumbing.Hash) ([]byte, error) {
 	if in.objects == "" {
-		return nil
+		return nil, nil
 	}
 	hex := h.String()
 	p := filepath.Join(in.objects, hex[:2], hex[2:])
-	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() || fi.Size() > maxIncomingBlob {
-		return nil // a link, a device or a huge file is left to go-git, which refuses it
+	fi, err := os.Lstat(p)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case !fi.Mode().IsRegular():
+		return nil, errors.New("it is not a regular file (a link, a pipe or a device)")
+	case fi.Size() > maxIncomingBlob:
+		return nil, fmt.Errorf("it is %d MB compressed", fi.Size()>>20)
 	}
-	z, err := os.ReadFile(p)
-	if err != nil {
-		return nil
-	}
-	return z
+	return os.ReadFile(p)
 }
 
 // readBounded reads an object's content if its header says it is at
@@ -448,7 +487,10 @@ func (in *incomingCheck) file(k entryKey) error {
 
 // size is a blob's size from its header, without reading the rest.
 func (in *incomingCheck) size(h plumbing.Hash) (int64, error) {
-	if z := in.loose(h); z != nil {
+	if z, err := in.loose(h); err != nil || z != nil {
+		if err != nil {
+			return 0, err
+		}
 		n, _, err := looseObject(z, plumbing.BlobObject, -1)
 		return n, err
 	}
