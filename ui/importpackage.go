@@ -2,8 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +14,7 @@ import (
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/store"
 	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/userfile"
 )
 
 // Importing an expert's package (File > Import an expert's package…):
@@ -34,9 +33,9 @@ func (m *mainScreen) onImportPackage() {
 			return
 		}
 		defer r.Close()
-		data, err := io.ReadAll(io.LimitReader(r, export.MaxPackageBytes+1))
-		if err == nil && len(data) > export.MaxPackageBytes {
-			err = fmt.Errorf("%w: larger than %d MB", export.ErrNotPackage, export.MaxPackageBytes>>20)
+		var data []byte
+		if err = pickedFile(r.URI()); err == nil { // a device, a pipe or a folder
+			data, err = userfile.ReadFrom(r, r.URI().Name(), export.MaxPackageBytes)
 		}
 		if err != nil {
 			m.packageRefused(err)
@@ -184,6 +183,10 @@ func importText(rep store.ImportReport) string {
 // packageRefused says why a package was not imported, and that nothing
 // was changed.
 func (m *mainScreen) packageRefused(err error) {
+	if msg, ok := inputFileError(err); ok {
+		m.s.showError(errors.New(msg))
+		return
+	}
 	why := errText(err)
 	if errors.Is(err, store.ErrSender) {
 		why = lang.L("The package does not name its sender plainly (one line, a real e-mail address, no control characters or encoded text), so it cannot be recorded as the sender's work. Ask the sender to export it again from Delegate, and check where this one came from.")
