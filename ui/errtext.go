@@ -71,6 +71,12 @@ var knownErrors = []struct {
 	{store.ErrHostKey, func() string {
 		return lang.L("The SSH server's host key is not the one recorded on this computer, or none is recorded. Check the key with the server's administrator, then connect once with ssh to record it. Nothing was changed.")
 	}},
+	{store.ErrRemoteInWorkspace, func() string {
+		return lang.L("The shared folder is inside this workspace. Choose a folder outside it, such as one on the USB drive or the shared drive. Nothing was changed.")
+	}},
+	{store.ErrNoTokenPlace, func() string {
+		return lang.L("No home folder is set (HOME), so there is no place outside the workspace to keep the access token. Start Delegate with HOME set, or give the token each time you sync.")
+	}},
 	{store.ErrUnreachable, func() string {
 		return lang.L("The delegation remote cannot be reached. Check the connection, the shared folder or the USB drive, and sync again: nothing was changed.")
 	}},

@@ -33,6 +33,10 @@ func TestUserErrorSaysModelErrorsInTheInterfaceLanguage(t *testing.T) {
 			[]string{"Not synced: nothing was merged or published", "The disk holding the workspace is full."}},
 		{"shared folder full", fmt.Errorf("merged here, but not published: %w", store.ErrRemoteDiskFull),
 			[]string{"The disk holding the shared folder is full."}},
+		{"remote inside the workspace", fmt.Errorf("%w (/w/items; nothing was changed)", store.ErrRemoteInWorkspace),
+			[]string{"The shared folder is inside this workspace. Choose a folder outside it"}},
+		{"no place for a token", fmt.Errorf("save the token: %w", store.ErrNoTokenPlace),
+			[]string{"No home folder is set (HOME), so there is no place outside the workspace to keep the access token."}},
 		{"unknown passes through", other, []string{"something else"}},
 	}
 	for _, c := range cases {
