@@ -125,7 +125,7 @@ func knownError(err error) (string, bool) {
 		outcome = lang.L("The package was not recorded as sent; nothing was changed in the workspace.")
 	case errors.Is(err, store.ErrNotSynced):
 		outcome = lang.L("Not synced: nothing was merged or published, your work is as it was.")
-	case errors.Is(err, store.ErrNotSaved):
+	case errors.Is(err, store.ErrNotSaved) && !errors.Is(err, store.ErrReadOnly): // that one says it itself
 		outcome = lang.L("Not saved: the previous version is kept.")
 	case errors.Is(err, store.ErrFolderBehind):
 		outcome = lang.L("Saved in the history, but the file in the workspace folder could not be updated; Delegate repairs it when the workspace is opened again.")
