@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -22,7 +21,7 @@ func hostileInputs(t *testing.T) map[string]string {
 	if runtime.GOOS != "windows" {
 		in["device"] = "/dev/zero"
 		fifo := filepath.Join(dir, "fifo")
-		if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		if err := mkfifo(fifo); err != nil {
 			t.Fatal(err)
 		}
 		in["pipe"] = fifo
