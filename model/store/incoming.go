@@ -48,6 +48,10 @@ const (
 	maxIncomingPath     = 240      // bytes; Windows paths stop at 260 in all
 	maxIncomingDraft    = 32 << 20 // a draft record (JSON) of a 300-page report is ~5 MB
 	maxPersonID         = 100
+	// maxIncomingRead bounds the bytes one sync's check reads: far above a
+	// first sync of 10,000 commits of a 5,000-item workspace (about 1.5 GB
+	// of trees), so a hostile remote cannot keep a sync reading for hours.
+	maxIncomingRead = 8 << 30
 )
 
 // A person's branch is people/<id>, where id is what PersonID makes of an
@@ -93,6 +97,7 @@ type incomingCheck struct {
 	shaped  map[entryKey]bool
 	names   map[string]bool // names that passed checkIncomingName
 	tip     bool            // checking a branch's tip: contents too
+	left    int64           // bytes the check may still read (maxIncomingRead)
 }
 
 // checked says whether k needs no check (again) in the current mode.
@@ -116,7 +121,7 @@ func (w *Workspace) newIncomingCheck(src storer.EncodedObjectStorer, objects str
 		return nil, err
 	}
 	in := &incomingCheck{src: src, objects: objects, trusted: map[entryKey]bool{}, ours: map[plumbing.Hash]bool{},
-		seen: map[entryKey]bool{}, shaped: map[entryKey]bool{}, names: map[string]bool{}}
+		seen: map[entryKey]bool{}, shaped: map[entryKey]bool{}, names: map[string]bool{}, left: maxIncomingRead}
 	if !head.IsZero() {
 		if in.ours, err = w.ancestors(head); err != nil {
 			return nil, err
@@ -342,7 +347,12 @@ func parseIncomingTree(raw []byte) ([]treeEntry, error) {
 // inflated. Loose objects are read straight from the objects folder
 // (several times faster than through go-git, which matters when every
 // version of a 1,000-commit branch is checked); packed ones through src.
-func (in *incomingCheck) read(h plumbing.Hash, t plumbing.ObjectType, limit int64) ([]byte, error) {
+func (in *incomingCheck) read(h plumbing.Hash, t plumbing.ObjectType, limit int64) (b []byte, err error) {
+	defer func() {
+		if in.left -= int64(len(b)); err == nil && in.left < 0 {
+			b, err = nil, fmt.Errorf("it brings more than %d GB to check at once", int64(maxIncomingRead)>>30)
+		}
+	}()
 	if z, err := in.loose(h); err != nil || z != nil {
 		if err != nil {
 			return nil, err
