@@ -58,9 +58,6 @@ func treeHash(t *testing.T, dir string) string {
 // device and the big file were read until memory ran out and the pipe
 // hung), and the workspace, .git included, is byte for byte unchanged.
 func TestInputsThatAreNotFilesAreRefused(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no /dev/zero and no named pipes")
-	}
 	tmp := t.TempDir()
 	ws := filepath.Join(tmp, "ws")
 	t.Setenv("DELEGATE_WORKSPACE", ws)
@@ -175,9 +172,6 @@ func TestInputsThatAreNotFilesAreRefused(t *testing.T) {
 // up to the item limit, so `< /dev/zero` is refused instead of read until
 // memory runs out; the workspace is unchanged.
 func TestBodyFromEndlessStandardInput(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no /dev/zero")
-	}
 	tmp := t.TempDir()
 	ws := filepath.Join(tmp, "ws")
 	t.Setenv("DELEGATE_WORKSPACE", ws)
