@@ -290,7 +290,7 @@ func TestLockTempsOfDeadProcessesAreRemoved(t *testing.T) {
 // system enforces them (not for root).
 func TestReadOnlyFolderForReal(t *testing.T) {
 	if os.Geteuid() == 0 {
-		t.Skip("running as root, whom chmod does not stop: TestReadOnlyWorkspace covers this through the write seam, scripts/readonly-disk-check.sh with a real read-only mount")
+		t.Skip("running as root, whom chmod does not stop: TestReadOnlyWorkspace covers this through the write seam, scripts/disk-check.sh with a real read-only mount")
 	}
 	w := storetest.New(t)
 	dir := w.Dir()
