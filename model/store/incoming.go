@@ -347,32 +347,49 @@ func parseIncomingTree(raw []byte) ([]treeEntry, error) {
 // inflated. Loose objects are read straight from the objects folder
 // (several times faster than through go-git, which matters when every
 // version of a 1,000-commit branch is checked); packed ones through src.
-func (in *incomingCheck) read(h plumbing.Hash, t plumbing.ObjectType, limit int64) (b []byte, err error) {
+func (in *incomingCheck) read(h plumbing.Hash, t plumbing.ObjectType, limit int64) ([]byte, error) {
+	size, b, err := in.object(h, t, limit)
+	if err == nil && size > limit {
+		err = fmt.Errorf("it is %d MB", size>>20)
+	}
+	return b, err
+}
+
+// object reads an object's header, checking its type, and its content
+// when the header says it is at most limit bytes (limit < 0: never); an
+// object over the limit comes back with its size and no content.
+func (in *incomingCheck) object(h plumbing.Hash, t plumbing.ObjectType, limit int64) (size int64, b []byte, err error) {
 	defer func() {
 		if in.left -= int64(len(b)); err == nil && in.left < 0 {
 			b, err = nil, fmt.Errorf("it brings more than %d GB to check at once", int64(maxIncomingRead)>>30)
 		}
 	}()
-	if z, err := in.loose(h); err != nil || z != nil {
-		if err != nil {
-			return nil, err
-		}
-		_, b, err := looseObject(z, t, limit)
-		if err == nil && looseHash(t, b) != h {
+	z, err := in.loose(h)
+	switch {
+	case err != nil:
+		return 0, nil, err
+	case z != nil:
+		size, b, err = looseObject(z, t, limit)
+		if err == nil && b != nil && looseHash(t, b) != h {
 			err = errors.New("its content is not the object its name says")
 		}
-		return b, err
+		return size, b, err
 	}
 	obj, err := in.src.EncodedObject(t, h)
-	if err != nil {
-		return nil, err
+	switch {
+	case err != nil:
+		return 0, nil, err
+	case obj.Size() > limit:
+		return obj.Size(), nil, nil
 	}
-	return readBounded(obj, limit)
+	b, err = readBounded(obj, limit)
+	return obj.Size(), b, err
 }
 
 // looseObject reads a loose object's header from its zlib bytes z,
 // checks its type, and reads its content only if the header says it is
-// at most limit bytes (limit < 0: the header alone). The header is read
+// at most limit bytes (limit < 0: never; over it, only the size comes
+// back). The header is read
 // before anything is allocated for the content, so a huge object costs
 // nothing.
 func looseObject(z []byte, t plumbing.ObjectType, limit int64) (int64, []byte, error) {
@@ -397,10 +414,8 @@ func looseObject(z []byte, t plumbing.ObjectType, limit int64) (int64, []byte, e
 		return 0, nil, errors.New("it is damaged")
 	case typ != t.String():
 		return 0, nil, fmt.Errorf("it is a %s, not a %s", typ, t)
-	case limit < 0:
+	case n > limit: // limit < 0 too: the header alone
 		return n, nil, nil
-	case n > limit:
-		return n, nil, fmt.Errorf("it is %d MB", n>>20)
 	}
 	b := make([]byte, n)
 	copied := copy(b, head[nul+1:got])
@@ -444,12 +459,9 @@ func (in *incomingCheck) loose(h plumbing.Hash) ([]byte, error) {
 	return os.ReadFile(p)
 }
 
-// readBounded reads an object's content if its header says it is at
-// most limit bytes.
+// readBounded reads an object's content, which its header says is at
+// most limit bytes, and no more than that.
 func readBounded(obj plumbing.EncodedObject, limit int64) ([]byte, error) {
-	if obj.Size() > limit {
-		return nil, fmt.Errorf("it is %d MB", obj.Size()>>20)
-	}
 	r, err := obj.Reader()
 	if err != nil {
 		return nil, err
@@ -473,7 +485,11 @@ func (in *incomingCheck) file(k entryKey) error {
 	if parse != nil {
 		limit = maxIncomingItemFile
 	}
-	size, err := in.size(k.hash)
+	read := int64(-1) // only the header, unless the file is parsed
+	if parse != nil {
+		read = limit
+	}
+	size, b, err := in.object(k.hash, plumbing.BlobObject, read)
 	switch {
 	case err != nil:
 		return fmt.Errorf("%w: %q cannot be read: %v", ErrUnsafeRemote, p, err)
@@ -483,32 +499,12 @@ func (in *incomingCheck) file(k entryKey) error {
 		return fmt.Errorf("%w: %q is %d MB", ErrUnsafeRemote, p, size>>20)
 	}
 	if parse != nil {
-		b, err := in.read(k.hash, plumbing.BlobObject, limit)
-		if err == nil {
-			err = parse(b)
-		}
-		if err != nil {
+		if err := parse(b); err != nil {
 			return fmt.Errorf("%w: %q cannot be read: %v", ErrUnsafeRemote, p, err)
 		}
 	}
 	in.mark(k)
 	return nil
-}
-
-// size is a blob's size from its header, without reading the rest.
-func (in *incomingCheck) size(h plumbing.Hash) (int64, error) {
-	if z, err := in.loose(h); err != nil || z != nil {
-		if err != nil {
-			return 0, err
-		}
-		n, _, err := looseObject(z, plumbing.BlobObject, -1)
-		return n, err
-	}
-	obj, err := in.src.EncodedObject(plumbing.BlobObject, h)
-	if err != nil {
-		return 0, err
-	}
-	return obj.Size(), nil
 }
 
 // draftFolder checks that a draft's folder holds one draft: a record
