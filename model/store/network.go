@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/go-git/go-git/v5"
@@ -87,6 +86,7 @@ func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.A
 	}
 	var specs []config.RefSpec
 	var bad []string
+	asked := map[string]bool{}
 	for _, ref := range adv {
 		id, ok := strings.CutPrefix(ref.Name().String(), PeoplePrefix)
 		switch {
@@ -95,6 +95,7 @@ func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.A
 			bad = append(bad, id)
 		default:
 			specs = append(specs, config.RefSpec("+"+PeoplePrefix+id+":"+trackingRef(r.Name, id)))
+			asked[id] = true
 		}
 	}
 	refused := badBranches(r.Name, bad)
@@ -113,7 +114,7 @@ func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.A
 		return nil, nil, err
 	}
 	for id := range all {
-		if !slices.Contains(specs, config.RefSpec("+"+PeoplePrefix+id+":"+trackingRef(r.Name, id))) {
+		if !asked[id] {
 			delete(all, id) // a branch gone from the remote
 		}
 	}

@@ -104,11 +104,11 @@ func (w *Workspace) Sync(ctx context.Context, name string, opts SyncOptions) (Sy
 	if err != nil {
 		return rep, err
 	}
-	if rep.refused(rep.Me) {
-		// Someone else wrote into this user's branch on the remote: moving
-		// it would need its old value, and publishing over it would hide
-		// what was found. The report says why nothing was published.
-	} else if head != heads[rep.Me] {
+	// When someone else wrote into this user's branch on the remote and
+	// it was refused, moving it would need its old value, and publishing
+	// over it would hide what was found: the report says why nothing was
+	// published.
+	if !rep.refused(rep.Me) && head != heads[rep.Me] {
 		say("publishing as " + rep.Me)
 		if err := w.push(ctx, r, auth, rep.Me, heads[rep.Me], head); err != nil {
 			return rep, fmt.Errorf("merged here, but not published: %w", publishFailed(r, err))
