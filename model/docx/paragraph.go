@@ -56,13 +56,7 @@ func (p Paragraph) writeProps(w *writer) {
 	if p.PageBreakBefore {
 		b.WriteString("<w:pageBreakBefore/>")
 	}
-	switch {
-	case p.NoNumber:
-		b.WriteString(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>`)
-	case p.List != 0:
-		b.WriteString(`<w:numPr><w:ilvl w:val="` + strconv.Itoa(min(max(p.Level, 0), 8)) +
-			`"/><w:numId w:val="` + strconv.Itoa(int(p.List)) + `"/></w:numPr>`)
-	}
+	p.writeNumPr(&b)
 	if p.Boxed {
 		b.WriteString(`<w:pBdr>` + border("top") + border("left") + border("bottom") + border("right") + `</w:pBdr>`)
 	}
@@ -72,19 +66,38 @@ func (p Paragraph) writeProps(w *writer) {
 	if p.Align != "" {
 		b.WriteString(`<w:jc w:val="` + escString(p.Align) + `"/>`)
 	}
-	if p.InsertedMark != nil || p.DeletedMark != nil {
-		b.WriteString("<w:rPr>")
-		if r := p.InsertedMark; r != nil {
-			b.WriteString("<w:ins " + w.revAttrs(*r) + "/>")
-		}
-		if r := p.DeletedMark; r != nil {
-			b.WriteString("<w:del " + w.revAttrs(*r) + "/>")
-		}
-		b.WriteString("</w:rPr>")
-	}
+	p.writeMarkRevisions(&b, w)
 	if b.Len() > 0 {
 		w.b.WriteString("<w:pPr>" + b.String() + "</w:pPr>")
 	}
+}
+
+// writeNumPr writes the paragraph's list membership, or its explicit
+// opt-out of a numbered style.
+func (p Paragraph) writeNumPr(b *strings.Builder) {
+	switch {
+	case p.NoNumber:
+		b.WriteString(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>`)
+	case p.List != 0:
+		b.WriteString(`<w:numPr><w:ilvl w:val="` + strconv.Itoa(min(max(p.Level, 0), 8)) +
+			`"/><w:numId w:val="` + strconv.Itoa(int(p.List)) + `"/></w:numPr>`)
+	}
+}
+
+// writeMarkRevisions writes a tracked insertion or deletion of the
+// paragraph mark itself (a paragraph split or joined).
+func (p Paragraph) writeMarkRevisions(b *strings.Builder, w *writer) {
+	if p.InsertedMark == nil && p.DeletedMark == nil {
+		return
+	}
+	b.WriteString("<w:rPr>")
+	if r := p.InsertedMark; r != nil {
+		b.WriteString("<w:ins " + w.revAttrs(*r) + "/>")
+	}
+	if r := p.DeletedMark; r != nil {
+		b.WriteString("<w:del " + w.revAttrs(*r) + "/>")
+	}
+	b.WriteString("</w:rPr>")
 }
 
 // border is one single-line border edge used by boxed paragraphs and tables.
