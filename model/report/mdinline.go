@@ -14,63 +14,75 @@ type inlineFmt struct {
 	link         string
 }
 
+// inlineWalk is one walk over a block's inline nodes: the runs and
+// footnote marks collected so far.
+type inlineWalk struct {
+	r     *mdReader
+	runs  []Run
+	notes []string
+}
+
 // inline collects a block's text as formatted runs, and its footnote marks.
 func (r *mdReader) inline(n ast.Node) ([]Run, []string) {
-	var runs []Run
-	var notes []string
-	var walk func(n ast.Node, f inlineFmt)
-	add := func(s string, f inlineFmt) {
-		if s == "" {
-			return
-		}
-		if k := len(runs); k > 0 && runs[k-1].Bold == f.bold && runs[k-1].Italic == f.italic && runs[k-1].Link == f.link {
-			runs[k-1].Text += s
-			return
-		}
-		runs = append(runs, Run{Text: s, Bold: f.bold, Italic: f.italic, Link: f.link})
+	w := &inlineWalk{r: r}
+	w.walk(n, inlineFmt{})
+	return w.runs, w.notes
+}
+
+func (w *inlineWalk) add(s string, f inlineFmt) {
+	if s == "" {
+		return
 	}
-	walk = func(n ast.Node, f inlineFmt) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch v := c.(type) {
-			case *ast.Text:
-				add(string(v.Segment.Value(r.src)), f)
-				if v.SoftLineBreak() || v.HardLineBreak() {
-					add(" ", f)
-				}
-			case *ast.String:
-				add(string(v.Value), f)
-			case *ast.CodeSpan:
-				walk(v, f)
-			case *ast.Emphasis:
-				g := f
-				if v.Level >= 2 {
-					g.bold = true
-				} else {
-					g.italic = true
-				}
-				walk(v, g)
-			case *ast.Link:
-				g := f
-				g.link = string(v.Destination)
-				walk(v, g)
-			case *ast.AutoLink:
-				g := f
-				g.link = string(v.URL(r.src))
-				add(string(v.Label(r.src)), g)
-			case *ast.Image:
-				add(" [image] ", f)
-				r.d.Placeholders++
-			case *extast.FootnoteLink:
-				notes = append(notes, strconv.Itoa(v.Index))
-			case *ast.RawHTML:
-				// HTML comments and tags carry no report text.
-			default:
-				walk(c, f)
-			}
-		}
+	if k := len(w.runs); k > 0 && w.runs[k-1].Bold == f.bold && w.runs[k-1].Italic == f.italic && w.runs[k-1].Link == f.link {
+		w.runs[k-1].Text += s
+		return
 	}
-	walk(n, inlineFmt{})
-	return runs, notes
+	w.runs = append(w.runs, Run{Text: s, Bold: f.bold, Italic: f.italic, Link: f.link})
+}
+
+func (w *inlineWalk) walk(n ast.Node, f inlineFmt) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.node(c, f)
+	}
+}
+
+// node adds one inline node with the formatting in force.
+func (w *inlineWalk) node(c ast.Node, f inlineFmt) {
+	src := w.r.src
+	switch v := c.(type) {
+	case *ast.Text:
+		w.add(string(v.Segment.Value(src)), f)
+		if v.SoftLineBreak() || v.HardLineBreak() {
+			w.add(" ", f)
+		}
+	case *ast.String:
+		w.add(string(v.Value), f)
+	case *ast.Emphasis:
+		g := f
+		if v.Level >= 2 {
+			g.bold = true
+		} else {
+			g.italic = true
+		}
+		w.walk(v, g)
+	case *ast.Link:
+		g := f
+		g.link = string(v.Destination)
+		w.walk(v, g)
+	case *ast.AutoLink:
+		g := f
+		g.link = string(v.URL(src))
+		w.add(string(v.Label(src)), g)
+	case *ast.Image:
+		w.add(" [image] ", f)
+		w.r.d.Placeholders++
+	case *extast.FootnoteLink:
+		w.notes = append(w.notes, strconv.Itoa(v.Index))
+	case *ast.RawHTML:
+		// HTML comments and tags carry no report text.
+	default: // code spans and every other container: their text, as is
+		w.walk(c, f)
+	}
 }
 
 // footnotes lists the GFM footnotes in the order goldmark numbered them.
