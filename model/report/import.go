@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/delegate-itu/delegate/model/docxread"
 	"github.com/delegate-itu/delegate/model/userfile"
 )
 
@@ -112,7 +113,6 @@ var (
 )
 
 func importBySniff(name string, data []byte, opt ImportOptions) (*Draft, error) {
-	ext := strings.ToLower(filepath.Ext(name))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("%w (the file has 0 bytes of content)", ErrEmpty)
 	}
@@ -120,10 +120,16 @@ func importBySniff(name string, data []byte, opt ImportOptions) (*Draft, error) 
 	case bytes.HasPrefix(data, magicZip) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return readDocx(data, opt)
 	case bytes.HasPrefix(data, magicOLE):
-		return nil, classifyOLE(data)
+		return nil, docxread.ClassifyOLE(data)
 	case bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], " \t\r\n\ufeff"), magicPDF):
 		return nil, ErrPDF
 	}
+	return importByExt(strings.ToLower(filepath.Ext(name)), data)
+}
+
+// importByExt reads a file whose content named no binary format: refused
+// by a binary extension, else read as UTF-8 plain text or Markdown.
+func importByExt(ext string, data []byte) (*Draft, error) {
 	switch ext {
 	case ".docx", ".docm", ".dotx", ".dotm":
 		return nil, ErrNotDocx

@@ -1,4 +1,4 @@
-package report
+package docxread
 
 import (
 	"archive/zip"
@@ -10,16 +10,25 @@ import (
 	"strings"
 )
 
+// Limits bound what a package may unpack to; the caller chooses them
+// (model/report has defaults) and every field must be positive.
+type Limits struct {
+	MaxUnpackedBytes int64 // all parts read, together
+	MaxEntryBytes    int64 // one part
+	MaxEntries       int   // parts in the zip directory
+	MaxRatio         int64 // unpacked size over compressed size of one part
+}
+
 // pkg is a .docx package opened with limits: it unpacks only the parts asked
 // for, each through an io.LimitReader, and keeps a running total so a zip
 // bomb is refused before it fills memory.
 type pkg struct {
 	files    map[string]*zip.File
-	opt      ImportOptions
+	opt      Limits
 	unpacked int64
 }
 
-func openPackage(data []byte, opt ImportOptions) (*pkg, error) {
+func openPackage(data []byte, opt Limits) (*pkg, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("%w (%v)", ErrNotDocx, err)

@@ -1,22 +1,22 @@
-package report
+package docxread
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"path"
 	"strings"
 )
 
-// docxParts names the parts of a .docx that the importer reads.
+// docxParts names the parts of a .docx that the reader reads.
 type docxParts struct {
 	main, styles, numbering, footnotes string
 	links                              map[string]string
 }
 
-func readDocx(data []byte, opt ImportOptions) (*Draft, error) {
-	p, err := openPackage(data, opt)
+// Read reads a .docx package within the limits. Its errors wrap this
+// package's sentinels (ErrNotDocx, ErrZipBomb, ErrCorrupt, …).
+func Read(data []byte, lim Limits) (*Document, error) {
+	p, err := openPackage(data, lim)
 	if err != nil {
 		return nil, err
 	}
@@ -39,14 +39,14 @@ func readDocx(data []byte, opt ImportOptions) (*Draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Draft{SourceFormat: "docx"}
-	if err := readBody(d, body, styles, num, parts.links, notes); err != nil {
+	doc := &Document{}
+	if err := readBody(doc, body, styles, num, parts.links, notes); err != nil {
 		return nil, err
 	}
-	if err := readProperties(p, d); err != nil {
+	if err := readProperties(p, doc); err != nil {
 		return nil, err
 	}
-	return d, nil
+	return doc, nil
 }
 
 type xRels struct {
@@ -133,23 +133,18 @@ func readFootnotes(p *pkg, name string, styles *styleSet) (map[string]string, er
 	}
 	r := newDocReader(data, styles, nil, nil)
 	notes := map[string]string{}
-	for {
-		t, err := r.tok()
-		if errors.Is(err, io.EOF) {
-			return notes, nil
+	err = r.walk(visitor{toEOF: true, start: func(s xml.StartElement) (bool, error) {
+		if s.Name.Local != "footnote" {
+			return false, nil
 		}
-		if err != nil {
-			return nil, err
-		}
-		if s, ok := t.(xml.StartElement); ok && s.Name.Local == "footnote" {
-			id := attr(s, "id")
-			text, err := r.readNote()
-			if err != nil {
-				return nil, err
-			}
-			notes[id] = text
-		}
+		text, err := r.readNote()
+		notes[attr(s, "id")] = text
+		return true, err
+	}})
+	if err != nil {
+		return nil, err
 	}
+	return notes, nil
 }
 
 func (r *docReader) readNote() (string, error) {
@@ -158,7 +153,7 @@ func (r *docReader) readNote() (string, error) {
 		return "", err
 	}
 	for i, t := range texts {
-		texts[i] = cleanText(t)
+		texts[i] = CleanText(t)
 	}
 	return strings.TrimSpace(strings.Join(texts, " ")), nil
 }
@@ -167,31 +162,25 @@ func (r *docReader) readNote() (string, error) {
 // of every paragraph inside it: a footnote's, a text box's.
 func (r *docReader) innerParas() ([]string, error) {
 	var texts []string
-	for d := 1; d > 0; {
-		t, err := r.tok()
+	err := r.walk(visitor{start: func(v xml.StartElement) (bool, error) {
+		if v.Name.Local != "p" {
+			return false, nil
+		}
+		p, err := r.readPara()
 		if err != nil {
-			return nil, unexpectedEOF(err)
+			return true, err
 		}
-		switch v := t.(type) {
-		case xml.StartElement:
-			d++
-			if v.Name.Local == "p" {
-				p, err := r.readPara()
-				if err != nil {
-					return nil, err
-				}
-				d--
-				texts = append(texts, runsText(p.runs))
-			}
-		case xml.EndElement:
-			d--
-		}
-	}
-	return texts, nil
+		texts = append(texts, runsText(p.runs))
+		return true, nil
+	}})
+	return texts, err
 }
 
-// cleanText collapses tabs, line breaks and runs of spaces into one space.
-func cleanText(s string) string {
+// CleanText collapses tabs, line breaks and runs of spaces into one space
+// and trims the ends: the text of a paragraph as a reader sees it. The
+// Markdown and plain-text readers of model/report use it too, so every
+// format normalises alike.
+func CleanText(s string) string {
 	if isClean(s) {
 		return s
 	}
@@ -212,7 +201,7 @@ func cleanText(s string) string {
 	return b.String()
 }
 
-// isClean reports text that cleanText would return unchanged: no tabs or
+// isClean reports text that CleanText would return unchanged: no tabs or
 // breaks, no double, leading or trailing spaces (most paragraphs).
 func isClean(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {

@@ -1,4 +1,4 @@
-package report
+package docxread
 
 import (
 	"fmt"

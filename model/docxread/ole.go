@@ -1,4 +1,4 @@
-package report
+package docxread
 
 import (
 	"encoding/binary"
@@ -6,12 +6,12 @@ import (
 	"unicode/utf16"
 )
 
-// classifyOLE tells a password-protected Office file from an old binary .doc.
+// ClassifyOLE tells a password-protected Office file from an old binary .doc.
 // Both are OLE compound files; the directory entries' names say which. The
 // directory is found by scanning every 128-byte-aligned record for a
 // well-formed entry, which survives damaged FAT chains and needs no allocation
 // table walk; false positives would need a valid name, length and type.
-func classifyOLE(data []byte) error {
+func ClassifyOLE(data []byte) error {
 	names := oleStreamNames(data)
 	switch {
 	case names["EncryptedPackage"] || names["EncryptionInfo"]:

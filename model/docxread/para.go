@@ -1,4 +1,4 @@
-package report
+package docxread
 
 import (
 	"encoding/xml"
@@ -19,22 +19,9 @@ type paraState struct {
 // with all tracked changes accepted.
 func (r *docReader) readPara() (rawPara, error) {
 	s := &paraState{p: rawPara{outline: -1}}
-	for d := 1; d > 0; {
-		t, err := r.tok()
-		if err != nil {
-			return s.p, unexpectedEOF(err)
-		}
-		switch v := t.(type) {
-		case xml.StartElement:
-			consumed, err := r.paraStart(s, v)
-			if err != nil {
-				return s.p, err
-			}
-			if !consumed {
-				d++
-			}
-		case xml.EndElement:
-			d--
+	err := r.walk(visitor{
+		start: func(v xml.StartElement) (bool, error) { return r.paraStart(s, v) },
+		end: func(v xml.EndElement) {
 			switch v.Name.Local {
 			case "t":
 				s.inT = false
@@ -43,42 +30,32 @@ func (r *docReader) readPara() (rawPara, error) {
 					s.links = s.links[:len(s.links)-1]
 				}
 			}
-		case xml.CharData:
+		},
+		text: func(v xml.CharData) {
 			if s.inT {
 				r.addText(s, string(v))
 			}
-		}
-	}
-	return s.p, nil
+		},
+	})
+	return s.p, err
 }
 
 // paraStart handles one start tag inside a paragraph; consumed says whether
 // the element's end tag was already read.
 func (r *docReader) paraStart(s *paraState, v xml.StartElement) (bool, error) {
+	if text, ok := charElement(v); ok {
+		r.addText(s, text)
+		return false, nil
+	}
 	switch v.Name.Local {
 	case "pPr":
-		if err := r.readPPr(&s.p); err != nil {
-			return true, err
-		}
-		st := r.styles.get(s.p.styleID)
-		s.base = runFmt{bold: st.bold, italic: st.italic}
-		return true, nil
+		return true, r.paraProps(s)
 	case "r":
 		s.cur = s.base
 	case "rPr":
 		return true, r.readRPr(&s.cur)
 	case "t":
 		s.inT = true
-	case "tab", "ptab":
-		r.addText(s, "\t")
-	case "br", "cr":
-		r.addText(s, "\n")
-	case "noBreakHyphen":
-		r.addText(s, "-")
-	case "sym":
-		if c, err := strconv.ParseUint(attr(v, "char"), 16, 32); err == nil && c >= 0x20 && (c < 0xF000 || c > 0xF0FF) {
-			r.addText(s, string(rune(c)))
-		}
 	case "footnoteReference":
 		s.p.notes = append(s.p.notes, r.noteMark(attr(v, "id")))
 	case "fldChar":
@@ -99,6 +76,37 @@ func (r *docReader) paraStart(s *paraState, v xml.StartElement) (bool, error) {
 		return true, r.skip()
 	}
 	return false, nil
+}
+
+// paraProps reads w:pPr; the paragraph style's bold and italic become the
+// base formatting of its runs.
+func (r *docReader) paraProps(s *paraState) error {
+	if err := r.readPPr(&s.p); err != nil {
+		return err
+	}
+	st := r.styles.get(s.p.styleID)
+	s.base = runFmt{bold: st.bold, italic: st.italic}
+	return nil
+}
+
+// charElement gives the text of an element that stands for a character
+// (a tab, a break, a non-breaking hyphen, a symbol); ok is false for any
+// other element. A symbol from a private-use symbol font gives "".
+func charElement(v xml.StartElement) (text string, ok bool) {
+	switch v.Name.Local {
+	case "tab", "ptab":
+		return "\t", true
+	case "br", "cr":
+		return "\n", true
+	case "noBreakHyphen":
+		return "-", true
+	case "sym":
+		if c, err := strconv.ParseUint(attr(v, "char"), 16, 32); err == nil && c >= 0x20 && (c < 0xF000 || c > 0xF0FF) {
+			return string(rune(c)), true
+		}
+		return "", true
+	}
+	return "", false
 }
 
 func (r *docReader) linkTarget(v xml.StartElement) string {
