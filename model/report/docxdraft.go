@@ -17,7 +17,7 @@ func readDocx(data []byte, opt ImportOptions) (*Draft, error) {
 		return nil, err
 	}
 	d := &Draft{SourceFormat: "docx", RevisionCount: doc.Revisions, HadRevisions: doc.Revisions > 0,
-		Placeholders: doc.Placeholders}
+		Placeholders: doc.Placeholders, Blocks: make([]Block, 0, len(doc.Blocks))}
 	for _, b := range doc.Blocks {
 		if b.Kind == docxread.Table {
 			d.Blocks = append(d.Blocks, Block{Kind: KindTable, Table: &Table{Rows: b.Rows}, Text: tableText(b.Rows)})
@@ -42,7 +42,7 @@ func docxBlock(b docxread.Block) (Block, bool) {
 	if text == "" {
 		return Block{}, false
 	}
-	blk := Block{Kind: KindParagraph, Text: text, Runs: keepRuns(draftRuns(b.Runs)), Notes: b.Notes, Style: b.Style}
+	blk := Block{Kind: KindParagraph, Text: text, Runs: draftRuns(b.Runs), Notes: b.Notes, Style: b.Style}
 	label := b.Number
 	num := strings.TrimSuffix(strings.TrimSpace(label.Text), ".")
 	if num == "" && label.Format != "bullet" {
@@ -65,12 +65,19 @@ func docxBlock(b docxread.Block) (Block, bool) {
 	return blk, true
 }
 
+// draftRuns is keepRuns for the reader's runs: nil for plain text, so most
+// paragraphs cost no copy.
 func draftRuns(runs []docxread.Run) []Run {
-	out := make([]Run, len(runs))
-	for i, r := range runs {
-		out[i] = Run{Text: r.Text, Bold: r.Bold, Italic: r.Italic, Link: r.Link}
+	for _, r := range runs {
+		if r.Bold || r.Italic || r.Link != "" {
+			out := make([]Run, len(runs))
+			for i, r := range runs {
+				out[i] = Run{Text: r.Text, Bold: r.Bold, Italic: r.Italic, Link: r.Link}
+			}
+			return keepRuns(out)
+		}
 	}
-	return out
+	return nil
 }
 
 // docxProperties takes what docProps/core.xml and custom.xml say about the
