@@ -1,120 +1,14 @@
 package report
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/flate"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"unicode/utf16"
 )
-
-// oleFile builds a minimal valid OLE compound file (one FAT sector, one
-// directory sector) whose directory lists the given stream names.
-func oleFile(names ...string) []byte {
-	buf := make([]byte, 512*3)
-	copy(buf, magicOLE)
-	le := binary.LittleEndian
-	le.PutUint16(buf[0x18:], 0x3E)
-	le.PutUint16(buf[0x1A:], 3)
-	le.PutUint16(buf[0x1C:], 0xFFFE)
-	le.PutUint16(buf[0x1E:], 9)
-	le.PutUint16(buf[0x20:], 6)
-	le.PutUint32(buf[0x2C:], 1)          // FAT sectors
-	le.PutUint32(buf[0x30:], 1)          // first directory sector
-	le.PutUint32(buf[0x38:], 4096)       // mini stream cutoff
-	le.PutUint32(buf[0x3C:], 0xFFFFFFFE) // no mini FAT
-	le.PutUint32(buf[0x44:], 0xFFFFFFFE) // no DIFAT sectors
-	for i := 0; i < 109; i++ {
-		le.PutUint32(buf[0x4C+4*i:], 0xFFFFFFFF)
-	}
-	le.PutUint32(buf[0x4C:], 0)
-	fat := buf[512:1024]
-	for i := 0; i < 128; i++ {
-		le.PutUint32(fat[4*i:], 0xFFFFFFFF)
-	}
-	le.PutUint32(fat[0:], 0xFFFFFFFD)
-	le.PutUint32(fat[4:], 0xFFFFFFFE)
-	all := append([]string{"Root Entry"}, names...)
-	for i, name := range all {
-		e := buf[1024+128*i : 1024+128*(i+1)]
-		u := utf16.Encode([]rune(name))
-		for k, c := range u {
-			le.PutUint16(e[2*k:], c)
-		}
-		le.PutUint16(e[64:], uint16(2*len(u)+2))
-		e[66] = 2
-		if i == 0 {
-			e[66] = 5
-		}
-	}
-	return buf
-}
-
-func bombZip(t testing.TB, entries int, size int) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	chunk := bytes.Repeat([]byte(" "), 1<<20)
-	for i := 0; i < entries; i++ {
-		name := "word/document.xml"
-		if i > 0 {
-			name = fmt.Sprintf("word/media/x%d.bin", i)
-		}
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for left := size; left > 0; left -= len(chunk) {
-			if _, err := w.Write(chunk[:min(left, len(chunk))]); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// declaredBomb declares parts far larger than any draft (the data itself is tiny).
-func declaredBomb(t testing.TB) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for i := 0; i < 3; i++ {
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: fmt.Sprintf("word/part%d.xml", i), Method: zip.Store,
-			CompressedSize64: 1, UncompressedSize64: 90 << 20})
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.Write([]byte("x"))
-	}
-	zw.Close()
-	return buf.Bytes()
-}
-
-// lyingZip declares a small document.xml whose deflated data unpacks to
-// 12 MB; the reader must stop at its own limit, not trust the header.
-func lyingZip(t testing.TB) []byte {
-	var comp bytes.Buffer
-	fw, _ := flate.NewWriter(&comp, flate.BestCompression)
-	fw.Write(bytes.Repeat([]byte("<w:p/>"), 2<<20))
-	fw.Close()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
-		CompressedSize64: uint64(comp.Len()), UncompressedSize64: 1000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write(comp.Bytes())
-	zw.Close()
-	return buf.Bytes()
-}
 
 type badCase struct {
 	name, file string

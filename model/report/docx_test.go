@@ -1,56 +1,8 @@
 package report
 
 import (
-	"strings"
 	"testing"
 )
-
-func richBody() string {
-	return strings.Join([]string{
-		p("", "Document S24-WTPF26PREP-R-0003, 3rd draft, 2025-03-31"),
-		p("TOC1", "Einleitung 1"),
-		p("berschrift1", "Einleitung"),
-		p("Absatz", "First paragraph."),
-		`<w:p><w:pPr><w:pStyle w:val="Absatz"/></w:pPr><w:r><w:t xml:space="preserve">See </w:t></w:r>` +
-			`<w:hyperlink r:id="rIdL"><w:r><w:t>the forum page</w:t></w:r></w:hyperlink>` +
-			`<w:r><w:t xml:space="preserve"> on page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>` +
-			`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
-			`<w:fldSimple w:instr="SEQ Table"><w:r><w:t xml:space="preserve"> (table 2)</w:t></w:r></w:fldSimple>` +
-			`<w:sdt><w:sdtPr><w:alias w:val="Secret"/></w:sdtPr><w:sdtContent><w:r><w:t xml:space="preserve"> in a control</w:t></w:r></w:sdtContent></w:sdt>` +
-			`<w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>.</w:t></w:r></w:p>`,
-		p("MeinKapitel", "Unterkapitel"),
-		numbered("3", "0", "letter one"), numbered("3", "1", "roman one"), numbered("3", "1", "roman two"), numbered("3", "0", "letter two"),
-		numbered("4", "0", "restarted letter"),
-		numbered("5", "0", "a bullet"),
-		numbered("6", "0", "forty"),
-		`<w:p><w:pPr><w:pStyle w:val="Absatz"/></w:pPr><w:r><w:t xml:space="preserve">Tracked </w:t></w:r><w:ins w:id="1" w:author="S"><w:r><w:t xml:space="preserve">new </w:t></w:r></w:ins>` +
-			`<w:del w:id="2" w:author="S"><w:r><w:delText xml:space="preserve">old </w:delText></w:r></w:del><w:moveFrom w:id="3"><w:r><w:t>gone </w:t></w:r></w:moveFrom>` +
-			`<w:moveTo w:id="4"><w:r><w:t>text</w:t></w:r></w:moveTo></w:p>`,
-		`<w:p><w:pPr><w:pStyle w:val="Absatz"/><w:rPr><w:del w:id="5" w:author="S"/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">Merged first </w:t></w:r></w:p>`,
-		p("Absatz", "half."),
-		`<w:p><w:r><w:t xml:space="preserve">Picture </w:t></w:r><w:r><w:drawing><wp:inline><a:blip xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"/></wp:inline></w:drawing></w:r>` +
-			`<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Boxed note</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>` +
-			`<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Boxed note</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`,
-		`<w:tbl><w:tblPr/><w:tr><w:tc><w:tcPr/>` + p("", "Region") + `</w:tc><w:tc>` + p("", "Offline") + `</w:tc></w:tr>` +
-			`<w:tr><w:tc>` + p("", "Africa") + `</w:tc><w:tc>` + p("", "62%") + `</w:tc></w:tr></w:tbl>`,
-		p("Titre1", "Chapitre sans numéro"),
-		`<w:p><w:r><w:t>15.</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve">Typed </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>paragraph</w:t></w:r><w:r><w:t xml:space="preserve"> number.</w:t></w:r></w:p>`,
-		p("Titre1", "7.2 Typed heading number"),
-		p("AnnexTitle", "Annex – Draft Opinions"),
-		p("", "DRAFT OPINION 4"),
-		`<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Space connectivity</w:t></w:r></w:p>`,
-		p("", "The seventh World Telecommunication/ICT Policy Forum (Geneva, 2026),"),
-		p("Call", "considering"),
-		`<w:p><w:r><w:t>a)</w:t></w:r><w:r><w:tab/><w:t>that satellites matter;</w:t></w:r></w:p>`,
-		`<w:p><w:r><w:t>b)</w:t></w:r><w:r><w:tab/><w:t>that orbits are finite,</w:t></w:r></w:p>`,
-		p("Call", "invites Member States"),
-		`<w:p><w:r><w:t>1</w:t></w:r><w:r><w:tab/><w:t>to cooperate.</w:t></w:r></w:p>`,
-		`<w:sectPr><w:pgSz w:w="11906"/></w:sectPr>`,
-	}, "")
-}
-
-const testFootnotes = `<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>
-<w:footnote w:id="2"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> The note text.</w:t></w:r></w:p></w:footnote>`
 
 func importRich(t *testing.T) *Draft {
 	t.Helper()
