@@ -43,7 +43,7 @@ func (b *bodyBuilder) start(s xml.StartElement) (bool, error) {
 			return true, err
 		}
 		if len(rows) > 0 {
-			b.doc.Blocks = append(b.doc.Blocks, Block{Kind: Table, Rows: rows})
+			b.doc.Blocks = append(b.doc.Blocks, Block{Kind: Table, Outline: -1, Rows: rows})
 		}
 		return true, nil
 	case "sectPr", "sdtPr", "sdtEndPr":
