@@ -14,6 +14,16 @@ if [ -n "$bad" ]; then
   echo "check-layers: delegatectl depends on: $bad" >&2
   fail=1
 fi
+bad=$(go list -deps ./model/docxread | grep -E "^$mod/" | grep -vE "^$mod/model/docxread$" || true)
+if [ -n "$bad" ]; then
+  echo "check-layers: model/docxread (the .docx reader) depends on: $bad" >&2
+  fail=1
+fi
+bad=$(go list -deps ./model/report | grep -E "^$mod/(model/(store|export|submit)|ui)(/|$)" || true)
+if [ -n "$bad" ]; then
+  echo "check-layers: model/report depends on: $bad" >&2
+  fail=1
+fi
 CGO_ENABLED=0 go build -o /dev/null ./cmd/delegatectl || { echo "check-layers: delegatectl does not build without cgo" >&2; fail=1; }
 [ $fail -eq 0 ] && echo "check-layers: ok"
 exit $fail
