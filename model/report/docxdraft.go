@@ -65,19 +65,9 @@ func docxBlock(b docxread.Block) (Block, bool) {
 	return blk, true
 }
 
-// draftRuns is keepRuns for the reader's runs: nil for plain text, so most
-// paragraphs cost no copy.
+// draftRuns is keepRuns for the reader's runs, converted on the way.
 func draftRuns(runs []docxread.Run) []Run {
-	for _, r := range runs {
-		if r.Bold || r.Italic || r.Link != "" {
-			out := make([]Run, len(runs))
-			for i, r := range runs {
-				out[i] = Run{Text: r.Text, Bold: r.Bold, Italic: r.Italic, Link: r.Link}
-			}
-			return keepRuns(out)
-		}
-	}
-	return nil
+	return keepFormatted(runs, func(r docxread.Run) Run { return Run(r) })
 }
 
 // docxProperties takes what docProps/core.xml and custom.xml say about the
@@ -131,10 +121,17 @@ func typedNumber(text string, heading bool) (string, string) {
 
 // keepRuns keeps formatting only where there is some, to keep JSON small.
 func keepRuns(runs []Run) []Run {
+	return keepFormatted(runs, func(r Run) Run { return r })
+}
+
+// keepFormatted is keepRuns over any run type: nil when no run has
+// formatting, else the non-empty runs with tabs and breaks as spaces.
+func keepFormatted[R any](runs []R, run func(R) Run) []Run {
 	plain := true
 	for _, r := range runs {
-		if r.Bold || r.Italic || r.Link != "" {
+		if f := run(r); f.Bold || f.Italic || f.Link != "" {
 			plain = false
+			break
 		}
 	}
 	if plain {
@@ -142,9 +139,10 @@ func keepRuns(runs []Run) []Run {
 	}
 	out := make([]Run, 0, len(runs))
 	for _, r := range runs {
-		r.Text = breaksToSpace.Replace(r.Text)
-		if r.Text != "" {
-			out = append(out, r)
+		f := run(r)
+		f.Text = breaksToSpace.Replace(f.Text)
+		if f.Text != "" {
+			out = append(out, f)
 		}
 	}
 	return out
