@@ -11,7 +11,7 @@ import (
 	"strconv"
 )
 
-// ErrNoRenderer: LibreOffice or pdftoppm is not installed, so page images
+// ErrNoRenderer means LibreOffice or pdftoppm is not installed, so page images
 // cannot be made; show a structured preview instead.
 var ErrNoRenderer = errors.New("LibreOffice and pdftoppm are needed for page images")
 

@@ -28,6 +28,7 @@ type FieldError struct {
 	Problem string // what is wrong, e.g. "is required"
 }
 
+// Error names the field first, as a form shows it.
 func (e *FieldError) Error() string { return e.Field + " " + e.Problem }
 
 // Unwrap lets errors.Is(err, ErrInvalid) hold for every FieldError.

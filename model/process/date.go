@@ -30,12 +30,10 @@ func ParseDate(s string) (Date, error) {
 	if strings.Trim(strings.Join(parts, ""), "0123456789") != "" { // Atoi would take "+1"
 		return Date{}, fmt.Errorf("%q is %w: write it as YYYY-MM-DD with digits only", s, ErrBadDate)
 	}
-	y, err1 := strconv.Atoi(parts[0])
-	m, err2 := strconv.Atoi(parts[1])
-	if err1 != nil || err2 != nil || m < 1 || m > 12 || y < 1900 || y > 2200 {
+	d, ok := yearMonth(parts[0], parts[1])
+	if !ok {
 		return Date{}, fmt.Errorf("%q is %w: write it as YYYY-MM-DD", s, ErrBadDate)
 	}
-	d := Date{Year: y, Month: time.Month(m)}
 	if len(parts) == 3 {
 		day, err := strconv.Atoi(parts[2])
 		if err != nil || len(parts[2]) != 2 || day < 1 || day > daysIn(d.Year, d.Month) {
@@ -44,6 +42,17 @@ func ParseDate(s string) (Date, error) {
 		d.Day = day
 	}
 	return d, nil
+}
+
+// yearMonth reads the year and month of a date, within the years a
+// consultation can plausibly name.
+func yearMonth(year, month string) (Date, bool) {
+	y, err1 := strconv.Atoi(year)
+	m, err2 := strconv.Atoi(month)
+	if err1 != nil || err2 != nil || m < 1 || m > 12 || y < 1900 || y > 2200 {
+		return Date{}, false
+	}
+	return Date{Year: y, Month: time.Month(m)}, true
 }
 
 func daysIn(y int, m time.Month) int {

@@ -120,47 +120,59 @@ func Load(path string) (*Profile, error) {
 	return p, nil
 }
 
+// badProfile is the error for a profile that breaks a rule; the message
+// names the field so the person editing the file finds it.
+func badProfile(format string, a ...any) error {
+	return fmt.Errorf("%w: %s", ErrBadProfile, fmt.Sprintf(format, a...))
+}
+
 func (p *Profile) validate() error {
-	bad := func(format string, a ...any) error {
-		return fmt.Errorf("%w: %s", ErrBadProfile, fmt.Sprintf(format, a...))
-	}
 	if strings.TrimSpace(p.Name) == "" {
-		return bad("name is missing")
+		return badProfile("name is missing")
 	}
 	if _, err := mail.ParseAddress(p.Secretariat); err != nil {
-		return bad("secretariat %q is not an e-mail address", p.Secretariat)
+		return badProfile("secretariat %q is not an e-mail address", p.Secretariat)
 	}
 	loc, err := time.LoadLocation(p.TimeZone)
 	if err != nil || p.TimeZone == "" {
-		return bad("timezone %q is not a known time zone (e.g. Europe/Zurich)", p.TimeZone)
+		return badProfile("timezone %q is not a known time zone (e.g. Europe/Zurich)", p.TimeZone)
 	}
 	p.loc = loc
 	if len(p.Milestones) == 0 {
-		return bad("no milestones")
+		return badProfile("no milestones")
 	}
 	seen := map[string]bool{}
 	for i, m := range p.Milestones {
-		where := fmt.Sprintf("milestone %d (%q)", i+1, m.ID)
-		switch {
-		case m.ID == "":
-			return bad("milestone %d has no id", i+1)
-		case seen[m.ID]:
-			return bad("%s: the id is used twice", where)
-		case !knownKinds[m.Kind]:
-			return bad("%s: unknown kind %q", where, m.Kind)
-		case m.Planned.IsZero():
-			return bad("%s: planned date is missing", where)
-		case m.Draft < 0 || m.Draft > len(p.DraftLabels):
-			return bad("%s: draft %d has no label in draft_labels", where, m.Draft)
-		case (m.Kind == KindDraftPublished || m.Kind == KindCommentDeadline) && m.Draft == 0:
-			return bad("%s: says which report draft it concerns (draft = N)", where)
-		case m.Kind == KindCommentDeadline && !m.When().Exact():
-			return bad("%s: a deadline needs a day, not only a month", where)
+		if err := p.validateMilestone(i, m, seen); err != nil {
+			return err
 		}
 		seen[m.ID] = true
 	}
 	if c := p.Rules.NewOpinionCutoff; c != "" && !seen[c] {
-		return bad("rules.new_opinion_cutoff names %q, which is not a milestone", c)
+		return badProfile("rules.new_opinion_cutoff names %q, which is not a milestone", c)
+	}
+	return nil
+}
+
+// validateMilestone checks milestone i (0-based) against the rules and the
+// IDs seen before it.
+func (p *Profile) validateMilestone(i int, m Milestone, seen map[string]bool) error {
+	where := fmt.Sprintf("milestone %d (%q)", i+1, m.ID)
+	switch {
+	case m.ID == "":
+		return badProfile("milestone %d has no id", i+1)
+	case seen[m.ID]:
+		return badProfile("%s: the id is used twice", where)
+	case !knownKinds[m.Kind]:
+		return badProfile("%s: unknown kind %q", where, m.Kind)
+	case m.Planned.IsZero():
+		return badProfile("%s: planned date is missing", where)
+	case m.Draft < 0 || m.Draft > len(p.DraftLabels):
+		return badProfile("%s: draft %d has no label in draft_labels", where, m.Draft)
+	case (m.Kind == KindDraftPublished || m.Kind == KindCommentDeadline) && m.Draft == 0:
+		return badProfile("%s: says which report draft it concerns (draft = N)", where)
+	case m.Kind == KindCommentDeadline && !m.When().Exact():
+		return badProfile("%s: a deadline needs a day, not only a month", where)
 	}
 	return nil
 }

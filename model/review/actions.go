@@ -8,7 +8,7 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 )
 
-// ErrNoteRequired: requesting changes or rejecting needs a note that tells
+// ErrNoteRequired means requesting changes or rejecting needs a note that tells
 // the author why.
 var ErrNoteRequired = errors.New("write a note for the author")
 

@@ -94,6 +94,12 @@ func relate(b *Board, x, y Item) (FlagKind, bool) {
 	if !overlap(b.span(x), b.span(y)) {
 		return "", false
 	}
+	return relateProposals(p, q)
+}
+
+// relateProposals: two text proposals on overlapping passages say the
+// same, or one must give way, unless one only inserts.
+func relateProposals(p, q *item.Proposal) (FlagKind, bool) {
 	if p.Action == q.Action && (p.Action == item.ActionSup || same(p.Proposed, q.Proposed, ProposalDuplicate)) {
 		return Duplicate, true
 	}

@@ -30,6 +30,7 @@ type LockedError struct {
 	Info LockInfo
 }
 
+// Error says who holds the workspace and what to do, in the user's terms.
 func (e *LockedError) Error() string {
 	if e.Info.PID == 0 {
 		return fmt.Sprintf("workspace %s is being opened by another Delegate on this computer; try again in a few seconds", e.Dir)

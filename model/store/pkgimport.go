@@ -119,6 +119,7 @@ type CollisionError struct {
 	Collisions []Collision
 }
 
+// Error names the colliding items so the coordinator can decide.
 func (e *CollisionError) Error() string {
 	var b strings.Builder
 	which := fmt.Sprintf("%d of its items are", len(e.Collisions))

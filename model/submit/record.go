@@ -59,7 +59,7 @@ func folderErr(err error) error {
 	return fmt.Errorf("%w: %s; nothing was recorded as sent and no half-written file is left: free some space or choose another folder, then export again: %w", ErrFolder, why, ErrNothingRecorded)
 }
 
-// ErrNothingRecorded: the export stopped before recording; the workspace
+// ErrNothingRecorded means the export stopped before recording; the workspace
 // is unchanged.
 var ErrNothingRecorded = errors.New("the workspace is unchanged")
 

@@ -28,6 +28,7 @@ type TooLargeError struct {
 	Limit int64
 }
 
+// Error gives the file and the limit in megabytes, as a user reads sizes.
 func (e *TooLargeError) Error() string {
 	return fmt.Sprintf("%s is larger than %s", e.Path, MB(e.Limit))
 }

@@ -40,14 +40,7 @@ func (a *applied) apply(e edit) error {
 	}
 	switch e.Kind {
 	case editReworded, editFront:
-		if strings.Count(d.Blocks[i].Text, e.Old) != 1 {
-			return fmt.Errorf("%q does not occur exactly once in %s", e.Old, e.ID)
-		}
-		d.Blocks[i].Text = strings.Replace(d.Blocks[i].Text, e.Old, e.New, 1)
-		if e.Tracked {
-			a.Tracked[e.ID] = e
-		}
-		return nil
+		return a.reword(i, e)
 	case editInserted:
 		return a.insertAfter(e.After, block{ID: e.Name, Kind: kindPara, Text: e.Text})
 	case editSection:
@@ -66,16 +59,35 @@ func (a *applied) apply(e edit) error {
 	case editSplit:
 		return a.split(i, e.New)
 	case editMerged:
-		if i+1 >= len(d.Blocks) || d.Blocks[i+1].Kind != kindPara {
-			return fmt.Errorf("%s is not followed by a paragraph", e.ID)
-		}
-		d.Blocks[i].Text += " " + d.Blocks[i+1].Text
-		d.Blocks = append(d.Blocks[:i+1], d.Blocks[i+2:]...)
-		return nil
+		return a.merge(i, e)
 	case editOpinion:
 		return a.amend(e.ID, d.Blocks[i].Opinion, e.Items)
 	}
 	return fmt.Errorf("unknown kind %q", e.Kind)
+}
+
+// reword replaces the edit's old text, which must occur once, in block i.
+func (a *applied) reword(i int, e edit) error {
+	d := a.Draft
+	if strings.Count(d.Blocks[i].Text, e.Old) != 1 {
+		return fmt.Errorf("%q does not occur exactly once in %s", e.Old, e.ID)
+	}
+	d.Blocks[i].Text = strings.Replace(d.Blocks[i].Text, e.Old, e.New, 1)
+	if e.Tracked {
+		a.Tracked[e.ID] = e
+	}
+	return nil
+}
+
+// merge joins block i and the paragraph after it.
+func (a *applied) merge(i int, e edit) error {
+	d := a.Draft
+	if i+1 >= len(d.Blocks) || d.Blocks[i+1].Kind != kindPara {
+		return fmt.Errorf("%s is not followed by a paragraph", e.ID)
+	}
+	d.Blocks[i].Text += " " + d.Blocks[i+1].Text
+	d.Blocks = append(d.Blocks[:i+1], d.Blocks[i+2:]...)
+	return nil
 }
 
 func (a *applied) insertAfter(id string, b block) error {

@@ -30,12 +30,8 @@ func parse(src string) (*draft, error) {
 		case i == 0 && strings.HasPrefix(c, "<!--"):
 			d.Meta = c
 		case isFootnotes(c):
-			for _, l := range strings.Split(c, "\n") {
-				m := reFoot.FindStringSubmatch(l)
-				if m == nil {
-					return nil, fmt.Errorf("bad footnote line %q", l)
-				}
-				d.Footnotes = append(d.Footnotes, footnote{m[1], m[2]})
+			if err := d.addFootnotes(c); err != nil {
+				return nil, err
 			}
 		case reHeading.MatchString(c):
 			n, err := d.addHeading(chunks, i)
@@ -48,11 +44,7 @@ func parse(src string) (*draft, error) {
 			lastPara = m[1]
 			d.Blocks = append(d.Blocks, block{ID: "p" + m[1], Kind: kindPara, Num: m[1], Text: m[2]})
 		case strings.HasPrefix(c, "- "):
-			var items []string
-			for _, l := range strings.Split(c, "\n") {
-				items = append(items, strings.TrimPrefix(l, "- "))
-			}
-			d.Blocks = append(d.Blocks, block{ID: "l" + lastPara, Kind: kindBullets, Lines: items})
+			d.Blocks = append(d.Blocks, block{ID: "l" + lastPara, Kind: kindBullets, Lines: bullets(c)})
 		case strings.HasPrefix(c, "|"):
 			counts["t"]++
 			d.Blocks = append(d.Blocks, block{ID: "t" + strconv.Itoa(counts["t"]), Kind: kindTable, Lines: strings.Split(c, "\n")})
@@ -66,6 +58,27 @@ func parse(src string) (*draft, error) {
 		}
 	}
 	return d, nil
+}
+
+// addFootnotes adds the footnote definitions of one chunk.
+func (d *draft) addFootnotes(c string) error {
+	for _, l := range strings.Split(c, "\n") {
+		m := reFoot.FindStringSubmatch(l)
+		if m == nil {
+			return fmt.Errorf("bad footnote line %q", l)
+		}
+		d.Footnotes = append(d.Footnotes, footnote{m[1], m[2]})
+	}
+	return nil
+}
+
+// bullets reads the items of a "- " list chunk.
+func bullets(c string) []string {
+	var items []string
+	for _, l := range strings.Split(c, "\n") {
+		items = append(items, strings.TrimPrefix(l, "- "))
+	}
+	return items
 }
 
 // addHeading adds the heading at chunks[i]; a DRAFT OPINION heading takes

@@ -48,33 +48,7 @@ func groundTruth(d2 *draft, a *applied, edits []edit) ([]byte, error) {
 	}
 	touched := map[string]bool{}
 	for _, e := range edits {
-		c := change{Kind: e.Kind, Name: e.Name}
-		touched[e.ID] = true
-		switch e.Kind {
-		case editReworded:
-			c.Old, c.New, c.Tracked = old[e.ID], now[e.ID], e.Tracked
-		case editInserted:
-			c.New = now[e.Name]
-		case editDeleted:
-			c.Old = old[e.ID]
-		case editMoved:
-			c.Old, c.New = old[e.ID], now[e.ID]
-		case editSplit:
-			c.Old, c.New = old[e.ID], []string{now[e.ID], now[e.ID+"/2"]}
-		case editMerged:
-			n, _ := strconv.Atoi(old[e.ID])
-			next := "p" + strconv.Itoa(n+1)
-			touched[next] = true
-			c.Old, c.New = []string{old[e.ID], old[next]}, now[e.ID]
-		case editSection:
-			c.New, c.Title = now[e.Name], e.Text
-		case editOpinion:
-			c.Opinion = a.Draft.Blocks[a.Draft.index(e.ID)].Opinion.Number
-			c.Items = a.Items[e.ID]
-		case editFront:
-			c.Old, c.New = e.Old, e.New
-		}
-		t.Changes = append(t.Changes, c)
+		t.Changes = append(t.Changes, describe(e, old, now, a, touched))
 	}
 	for _, b := range d2.Blocks {
 		n, ok := now[b.ID]
@@ -88,4 +62,36 @@ func groundTruth(d2 *draft, a *applied, edits []edit) ([]byte, error) {
 	}
 	out, err := json.MarshalIndent(t, "", "  ")
 	return append(out, '\n'), err
+}
+
+// describe is one edit in the numbers readers see before (old) and after
+// (now); it marks the paragraphs the edit touched.
+func describe(e edit, old, now map[string]string, a *applied, touched map[string]bool) change {
+	c := change{Kind: e.Kind, Name: e.Name}
+	touched[e.ID] = true
+	switch e.Kind {
+	case editReworded:
+		c.Old, c.New, c.Tracked = old[e.ID], now[e.ID], e.Tracked
+	case editInserted:
+		c.New = now[e.Name]
+	case editDeleted:
+		c.Old = old[e.ID]
+	case editMoved:
+		c.Old, c.New = old[e.ID], now[e.ID]
+	case editSplit:
+		c.Old, c.New = old[e.ID], []string{now[e.ID], now[e.ID+"/2"]}
+	case editMerged:
+		n, _ := strconv.Atoi(old[e.ID])
+		next := "p" + strconv.Itoa(n+1)
+		touched[next] = true
+		c.Old, c.New = []string{old[e.ID], old[next]}, now[e.ID]
+	case editSection:
+		c.New, c.Title = now[e.Name], e.Text
+	case editOpinion:
+		c.Opinion = a.Draft.Blocks[a.Draft.index(e.ID)].Opinion.Number
+		c.Items = a.Items[e.ID]
+	case editFront:
+		c.Old, c.New = e.Old, e.New
+	}
+	return c
 }

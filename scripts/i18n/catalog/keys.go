@@ -1,4 +1,4 @@
-// Package i18n checks Delegate's message catalogs against the sources: it
+// Package catalog checks Delegate's message catalogs against the sources: it
 // collects every key passed to Fyne's lang package in the Go files and
 // compares them with assets/lang/*.json. The catalog test and the
 // scripts/i18n tool share it so adding a screen's strings stays mechanical.
@@ -65,6 +65,37 @@ func Scan(dirs ...string) (keys []Key, dynamic []string, err error) {
 // scanFile records the lang calls of one file; the package may be imported
 // under another name.
 func scanFile(fset *token.FileSet, f *ast.File, found map[string]*Key) (dynamic []string) {
+	name := langName(f)
+	if name == "" {
+		return nil
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, fn, ok := langCall(n, name)
+		if !ok {
+			return true
+		}
+		pos := funcs[fn]
+		at := fset.Position(call.Pos())
+		where := filepath.Base(at.Filename) + ":" + strconv.Itoa(at.Line)
+		id, ok1 := literal(call.Args[pos.key])
+		text, ok2 := literal(call.Args[pos.text])
+		if !ok1 || !ok2 {
+			dynamic = append(dynamic, where)
+			return true
+		}
+		plural := strings.HasSuffix(fn, "N") || strings.Contains(fn, "Plural")
+		if k, seen := found[id]; seen {
+			k.Plural = k.Plural || plural
+			return true
+		}
+		found[id] = &Key{ID: id, English: text, Plural: plural, Where: where}
+		return true
+	})
+	return dynamic
+}
+
+// langName is the name under which f imports the lang package, or "".
+func langName(f *ast.File) string {
 	name := ""
 	for _, imp := range f.Imports {
 		if p, _ := strconv.Unquote(imp.Path.Value); p == "fyne.io/fyne/v2/lang" {
@@ -74,40 +105,26 @@ func scanFile(fset *token.FileSet, f *ast.File, found map[string]*Key) (dynamic 
 			}
 		}
 	}
-	if name == "" {
-		return nil
+	return name
+}
+
+// langCall reports whether n is a call of a known lang function (under
+// the import name pkgName) with enough arguments, and which function.
+func langCall(n ast.Node, pkgName string) (*ast.CallExpr, string, bool) {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return nil, "", false
 	}
-	ast.Inspect(f, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		sel, ok := call.Fun.(*ast.SelectorExpr)
-		if !ok {
-			return true
-		}
-		pkg, ok := sel.X.(*ast.Ident)
-		pos, known := funcs[sel.Sel.Name]
-		if !ok || pkg.Name != name || !known || len(call.Args) <= pos.text {
-			return true
-		}
-		at := fset.Position(call.Pos())
-		where := filepath.Base(at.Filename) + ":" + strconv.Itoa(at.Line)
-		id, ok1 := literal(call.Args[pos.key])
-		text, ok2 := literal(call.Args[pos.text])
-		if !ok1 || !ok2 {
-			dynamic = append(dynamic, where)
-			return true
-		}
-		plural := strings.HasSuffix(sel.Sel.Name, "N") || strings.Contains(sel.Sel.Name, "Plural")
-		if k, seen := found[id]; seen {
-			k.Plural = k.Plural || plural
-			return true
-		}
-		found[id] = &Key{ID: id, English: text, Plural: plural, Where: where}
-		return true
-	})
-	return dynamic
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return nil, "", false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	pos, known := funcs[sel.Sel.Name]
+	if !ok || pkg.Name != pkgName || !known || len(call.Args) <= pos.text {
+		return nil, "", false
+	}
+	return call, sel.Sel.Name, true
 }
 
 // literal is the value of a string literal, or of literals joined by +.
