@@ -23,35 +23,31 @@ type carryReport struct {
 // each outcome; --apply records the sure ones as one commit and leaves the
 // others (orphans, unsure places) for review in the app.
 func runCarry(e *env, args []string) error {
-	fs := newFlags(e, "carry")
-	dir := workspaceFlag(fs)
-	to := fs.String("to", "", "the draft ID to carry comments onto (see delegatectl list)")
-	asJSON := fs.Bool("json", false, "print the results as JSON")
-	apply := fs.Bool("apply", false, "record the sure results (no review needed) as one commit")
-	if pos, err := parseInterleaved(fs, args); err != nil {
-		return err
-	} else if len(pos) > 0 || *to == "" {
-		return usagef("usage: delegatectl carry --to DRAFT [--json] [--apply]")
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	rep, plan, err := carryAll(w, *to)
-	if err != nil {
-		return err
-	}
-	if *apply {
-		if _, rep.Commit, err = usecase.ApplyCarry(w, *to, usecase.Sure(plan), time.Now()); err != nil {
+	cmd := newWSCommand(e, "carry")
+	to := cmd.String("to", "", "the draft ID to carry comments onto (see delegatectl list)")
+	asJSON := cmd.Bool("json", false, "print the results as JSON")
+	apply := cmd.Bool("apply", false, "record the sure results (no review needed) as one commit")
+	return cmd.run(args, func(pos []string) error {
+		if len(pos) > 0 || *to == "" {
+			return usagef("usage: delegatectl carry --to DRAFT [--json] [--apply]")
+		}
+		return nil
+	}, func(w *store.Workspace, pos []string) error {
+		rep, plan, err := carryAll(w, *to)
+		if err != nil {
 			return err
 		}
-	}
-	if *asJSON {
-		return writeJSON(e, rep)
-	}
-	printCarry(e, rep)
-	return nil
+		if *apply {
+			if _, rep.Commit, err = usecase.ApplyCarry(w, *to, usecase.Sure(plan), time.Now()); err != nil {
+				return err
+			}
+		}
+		if *asJSON {
+			return writeJSON(e, rep)
+		}
+		printCarry(e, rep)
+		return nil
+	})
 }
 
 // carryAll is usecase.CarryPlan from the workspace's comments to draft

@@ -71,29 +71,22 @@ func runRemoteAdd(e *env, args []string, stdin io.Reader) error {
 }
 
 func runRemoteList(e *env, args []string) error {
-	fs := newFlags(e, "remote list")
-	dir := workspaceFlag(fs)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	rs, err := w.Remotes()
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		if rs == nil {
-			rs = []store.Remote{}
+	cmd := newWSCommand(e, "remote list")
+	asJSON := cmd.Bool("json", false, "print JSON")
+	return cmd.run(args, nil, func(w *store.Workspace, pos []string) error {
+		rs, err := w.Remotes()
+		if err != nil {
+			return err
 		}
-		return writeJSON(e, rs)
-	}
-	for _, r := range rs {
-		fmt.Fprintf(e.stdout, "%-10s %-6s %s\n", line(r.Name), r.Kind, line(r.URL))
-	}
-	return nil
+		if *asJSON {
+			if rs == nil {
+				rs = []store.Remote{}
+			}
+			return writeJSON(e, rs)
+		}
+		for _, r := range rs {
+			fmt.Fprintf(e.stdout, "%-10s %-6s %s\n", line(r.Name), r.Kind, line(r.URL))
+		}
+		return nil
+	})
 }
