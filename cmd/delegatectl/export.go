@@ -20,10 +20,10 @@ import (
 
 // exportFlags are the flags of `delegatectl export`.
 type exportFlags struct {
-	dir, out, items, draft, sender, subject, template, anchor *string
-	cover, title, summary, action, profile, corrections, now  *string
-	refs                                                      listFlag
-	unapproved, clean, dryRun, asJSON                         *bool
+	out, items, draft, sender, subject, template, anchor     *string
+	cover, title, summary, action, profile, corrections, now *string
+	refs                                                     listFlag
+	unapproved, clean, dryRun, asJSON                        *bool
 }
 
 // listFlag is a repeatable string flag.
@@ -33,7 +33,7 @@ func (l *listFlag) String() string     { return strings.Join(*l, "; ") }
 func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
 func newExportFlags(fs *flag.FlagSet) *exportFlags {
-	f := &exportFlags{dir: workspaceFlag(fs),
+	f := &exportFlags{
 		out:         fs.String("out", "", "folder to write the package into (created if missing)"),
 		items:       fs.String("items", "", "item IDs to send, comma-separated (default: every approved item)"),
 		draft:       fs.String("draft", "", "draft the package answers (default: the latest imported)"),
@@ -61,39 +61,36 @@ func newExportFlags(fs *flag.FlagSet) *exportFlags {
 // builds the submission package, tags the commit it was made from and
 // marks the items submitted.
 func runExport(e *env, args []string) error {
-	fs := newFlags(e, "export")
-	f := newExportFlags(fs)
-	if pos, err := parseInterleaved(fs, args); err != nil {
-		return err
-	} else if len(pos) > 0 || *f.out == "" {
-		return usagef("usage: delegatectl export --out FOLDER [--items ID,...] [--title T --summary S --action-required A | --cover FILE]")
-	}
-	w, err := openWorkspace(e, *f.dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	in, err := f.input(w)
-	if err != nil {
-		return err
-	}
-	res, err := export.Build(in)
-	if errors.Is(err, export.ErrRefused) {
-		return usageError{err}
-	}
-	if err != nil {
-		return err
-	}
-	if err := submit.Write(*f.out, res); err != nil {
-		return userInput(err)
-	}
-	var rec store.Recorded
-	if !*f.dryRun {
-		if rec, err = submit.Record(w, res, in); err != nil {
+	cmd := newWSCommand(e, "export")
+	f := newExportFlags(cmd.FlagSet)
+	return cmd.run(args, func(pos []string) error {
+		if len(pos) > 0 || *f.out == "" {
+			return usagef("usage: delegatectl export --out FOLDER [--items ID,...] [--title T --summary S --action-required A | --cover FILE]")
+		}
+		return nil
+	}, func(w *store.Workspace, _ []string) error {
+		in, err := f.input(w)
+		if err != nil {
+			return err
+		}
+		res, err := export.Build(in)
+		if errors.Is(err, export.ErrRefused) {
+			return usageError{err}
+		}
+		if err != nil {
+			return err
+		}
+		if err := submit.Write(*f.out, res); err != nil {
 			return userInput(err)
 		}
-	}
-	return reportExport(e, f, res, rec)
+		var rec store.Recorded
+		if !*f.dryRun {
+			if rec, err = submit.Record(w, res, in); err != nil {
+				return userInput(err)
+			}
+		}
+		return reportExport(e, f, res, rec)
+	})
 }
 
 // input gathers the package's values from the workspace and the flags,

@@ -2,12 +2,12 @@ package main
 
 import (
 	"fmt"
-	"github.com/delegate-itu/delegate/model/store"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/delegate-itu/delegate/model/report/redline"
+	"github.com/delegate-itu/delegate/model/store"
 )
 
 // runHistory is `delegatectl history ID [--json]`: every saved version.
