@@ -8,7 +8,6 @@
 package submit
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -18,8 +17,8 @@ import (
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
-	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // Sentinel errors: each is the user's to fix, so callers show the message
@@ -154,11 +153,8 @@ func readDraft(w *store.Workspace, id string, in *export.Input) error {
 		return nil
 	}
 	in.Draft = export.DraftRef{ID: meta.ID, Label: meta.Label, SHA256: meta.SHA256}
-	if raw, err := w.DraftParsed(meta.ID); err == nil {
-		var d report.Draft
-		if json.Unmarshal(raw, &d) == nil {
-			in.Report, in.Draft.Version = &d, d.Version
-		}
+	if d, err := usecase.Draft(w, meta.ID); err == nil {
+		in.Report, in.Draft.Version = d, d.Version
 	}
 	return nil
 }
