@@ -15,7 +15,7 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
 	"github.com/delegate-itu/delegate/model/store"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // exportFlags are the flags of `delegatectl export`.
@@ -80,12 +80,12 @@ func runExport(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := submit.Write(*f.out, res); err != nil {
+		if err := usecase.Write(*f.out, res); err != nil {
 			return userInput(err)
 		}
 		var rec store.Recorded
 		if !*f.dryRun {
-			if rec, err = submit.Record(w, res, in); err != nil {
+			if rec, err = usecase.Record(w, res, in); err != nil {
 				return userInput(err)
 			}
 		}
@@ -94,9 +94,9 @@ func runExport(e *env, args []string) error {
 }
 
 // input gathers the package's values from the workspace and the flags,
-// through submit.Gather, which the desktop app's wizard calls too.
+// through usecase.Gather, which the desktop app's wizard calls too.
 func (f *exportFlags) input(w *store.Workspace) (export.Input, error) {
-	r := submit.Request{Draft: *f.draft, Sender: *f.sender, Subject: *f.subject, Anchor: *f.anchor,
+	r := usecase.Request{Draft: *f.draft, Sender: *f.sender, Subject: *f.subject, Anchor: *f.anchor,
 		CleanCopy: *f.clean, IncludeUnapproved: *f.unapproved, Template: assets.ContributionTemplate()}
 	var err error
 	if r.Process, err = loadProfile(*f.profile, *f.corrections); err != nil {
@@ -118,22 +118,22 @@ func (f *exportFlags) input(w *store.Workspace) (export.Input, error) {
 			r.Items = append(r.Items, id)
 		}
 	}
-	in, err := submit.Gather(w, r)
+	in, err := usecase.Gather(w, r)
 	return in, userInput(err)
 }
 
 // userInput marks the errors the user's flags caused, for exit status 2.
 func userInput(err error) error {
 	switch {
-	case errors.Is(err, submit.ErrNoProfile):
+	case errors.Is(err, usecase.ErrNoProfile):
 		return usagef("no delegation profile yet: create the workspace with delegatectl init --entity ...")
-	case errors.Is(err, submit.ErrUnknownItem):
+	case errors.Is(err, usecase.ErrUnknownItem):
 		return usagef("%v (see delegatectl list)", err)
-	case errors.Is(err, submit.ErrUnknownDraft):
+	case errors.Is(err, usecase.ErrUnknownDraft):
 		return usagef("%v (see delegatectl draft list)", err)
-	case errors.Is(err, submit.ErrUnknownSender), errors.Is(err, submit.ErrFolder):
+	case errors.Is(err, usecase.ErrUnknownSender), errors.Is(err, usecase.ErrFolder):
 		return usageError{err}
-	case errors.Is(err, submit.ErrAlreadyMade):
+	case errors.Is(err, usecase.ErrAlreadyMade):
 		return usagef("%v; change something or use --dry-run", err)
 	}
 	return err
@@ -187,7 +187,7 @@ func reportExport(e *env, f *exportFlags, res *export.Result, rec store.Recorded
 		fmt.Fprintln(e.stderr, "warning:", fd.Message)
 	}
 	fmt.Fprintf(e.stdout, "package %s: %d items, about %.1f pages\n", res.ID, len(res.Manifest.Items), res.Pages)
-	fmt.Fprintf(e.stdout, "wrote %s (open message.eml, check it, send it)\n", filepath.Join(*f.out, submit.ZipName(res)))
+	fmt.Fprintf(e.stdout, "wrote %s (open message.eml, check it, send it)\n", filepath.Join(*f.out, usecase.ZipName(res)))
 	if *f.dryRun {
 		fmt.Fprintln(e.stdout, "dry run: not tagged, items not marked submitted")
 	} else {

@@ -9,7 +9,7 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
 	"github.com/delegate-itu/delegate/model/store"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // runNominate is `delegatectl nominate --name N --organization O --email E
@@ -45,7 +45,7 @@ func runNominate(e *env, args []string) error {
 		}
 		return nil
 	}, func(w *store.Workspace, _ []string) error {
-		in, err := submit.NominationInput(w, p, n, *sender, time.Now())
+		in, err := usecase.NominationInput(w, p, n, *sender, time.Now())
 		if err != nil {
 			return userInput(err)
 		}

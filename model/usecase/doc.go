@@ -5,7 +5,12 @@
 // screens and delegatectl's subcommands call these functions and only
 // parse input and show the result, so the two cannot drift apart.
 //
-// The export use case (gathering a package's input, writing, tagging) is
-// model/submit, beside this package. usecase imports the model packages
-// (store, report, anchor, item); it never imports Fyne, ui or assets.
+// The export use case is here too (submit.go, record.go, receive.go):
+// gathering a package's input from a workspace (Gather), writing the
+// package folder (Write), tagging and marking it sent (Record), and
+// reading a received package's items (Receive). store and export do not
+// import each other; this package is where they meet.
+//
+// usecase imports the model packages (store, report, anchor, item, review,
+// export, process); it never imports Fyne, ui or assets.
 package usecase

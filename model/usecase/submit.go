@@ -1,11 +1,12 @@
-// Package submit holds the steps around export.Build that read a workspace
-// and record what was sent: gathering the package's input (items, draft,
-// profile, sender), writing the package folder, tagging the commit and
-// marking the items submitted. The desktop app's export wizard and
-// `delegatectl export` both call it, so a package made either way is the
-// same package. store and export do not import each other; this package
-// is where they meet.
-package submit
+// The export use case: the steps around export.Build that read a
+// workspace and record what was sent: gathering the package's input
+// (items, draft, profile, sender), writing the package folder, tagging the
+// commit and marking the items submitted. The desktop app's export wizard
+// and `delegatectl export` both call it, so a package made either way is
+// the same package. store and export do not import each other; this is
+// where they meet. (It was model/submit.)
+
+package usecase
 
 import (
 	"errors"
@@ -18,7 +19,6 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
 	"github.com/delegate-itu/delegate/model/store"
-	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // Sentinel errors: each is the user's to fix, so callers show the message
@@ -153,7 +153,7 @@ func readDraft(w *store.Workspace, id string, in *export.Input) error {
 		return nil
 	}
 	in.Draft = export.DraftRef{ID: meta.ID, Label: meta.Label, SHA256: meta.SHA256}
-	if d, err := usecase.Draft(w, meta.ID); err == nil {
+	if d, err := Draft(w, meta.ID); err == nil {
 		in.Report, in.Draft.Version = d, d.Version
 	}
 	return nil
