@@ -10,7 +10,7 @@ import (
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // knownErrors are the model's errors a user meets and can act on, each said
@@ -59,10 +59,10 @@ var knownErrors = []struct {
 	{export.ErrMailHeader, func() string {
 		return lang.L("The e-mail cannot be written: a name, address or subject holds a line break or a control character.")
 	}},
-	{submit.ErrNoProfile, func() string {
+	{usecase.ErrNoProfile, func() string {
 		return lang.L("There is no delegation profile yet: add your entity and contacts in Settings.")
 	}},
-	{submit.ErrAlreadyMade, func() string {
+	{usecase.ErrAlreadyMade, func() string {
 		return lang.L("A package was already made from this version of the workspace.")
 	}},
 	{docx.ErrBadTemplate, func() string { return lang.L("The template is not a readable Word .docx file.") }},

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/delegate-itu/delegate/model/export"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // runCheck gathers the package's input from the workspace and runs the
@@ -26,7 +26,7 @@ func (x *exportWizard) runCheck() {
 	x.s.busy = true
 	x.working(true)
 	x.s.run(func() {
-		if in, err = submit.Gather(ws, r); err == nil {
+		if in, err = usecase.Gather(ws, r); err == nil {
 			fs = export.Check(in)
 		}
 	}, func() {
@@ -44,12 +44,12 @@ func (x *exportWizard) runCheck() {
 // wizardError says a submit error in the user's terms.
 func wizardError(err error) error {
 	switch {
-	case errors.Is(err, submit.ErrNoProfile):
+	case errors.Is(err, usecase.ErrNoProfile):
 		return errors.New(lang.L("There is no delegation profile yet: add your entity and contacts in Settings (Ctrl+,)."))
-	case errors.Is(err, submit.ErrAlreadyMade):
+	case errors.Is(err, usecase.ErrAlreadyMade):
 		return errors.New(lang.L("A package was already made from this version of the workspace."))
-	case errors.Is(err, submit.ErrFolder):
-		detail := strings.TrimPrefix(err.Error(), submit.ErrFolder.Error()+": ")
+	case errors.Is(err, usecase.ErrFolder):
+		detail := strings.TrimPrefix(err.Error(), usecase.ErrFolder.Error()+": ")
 		return fmt.Errorf("%s %s", lang.L("The package folder cannot be made: choose another one."), detail)
 	}
 	return err

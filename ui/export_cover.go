@@ -12,7 +12,7 @@ import (
 	"github.com/delegate-itu/delegate/assets"
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // prefLastExport remembers the last cover per workspace, so the next
@@ -77,7 +77,7 @@ func (f *coverForm) loadSenders() {
 		f.senderEmails = append(f.senderEmails, c.Email)
 	}
 	f.sender = widget.NewSelect(names, nil)
-	me, _ := submit.Sender(p, "", ws.User())
+	me, _ := usecase.Sender(p, "", ws.User())
 	f.selectSender(me.Email)
 }
 
@@ -156,10 +156,10 @@ func (f *coverForm) senderEmail() string {
 	return ""
 }
 
-// request is what the wizard asks submit.Gather for.
-func (x *exportWizard) request() submit.Request {
+// request is what the wizard asks usecase.Gather for.
+func (x *exportWizard) request() usecase.Request {
 	f := &x.cover
-	return submit.Request{Process: x.s.profile, Items: x.pickedIDs(), IncludeUnapproved: x.unapproved,
+	return usecase.Request{Process: x.s.profile, Items: x.pickedIDs(), IncludeUnapproved: x.unapproved,
 		Sender: f.senderEmail(), Cover: f.value(), Subject: strings.TrimSpace(f.subj.Text),
 		Template: assets.ContributionTemplate(), Anchor: export.DefaultAnchor, CleanCopy: f.clean.Checked, Now: x.s.now()}
 }

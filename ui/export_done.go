@@ -16,7 +16,7 @@ import (
 
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/store"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // prefExportFolder is the folder packages are written under, one
@@ -88,8 +88,8 @@ func (x *exportWizard) runExport() {
 	x.s.busy = true
 	x.working(true)
 	x.s.run(func() {
-		if werr = submit.Write(dir, res); werr == nil && record {
-			rec, rerr = submit.Record(ws, res, in)
+		if werr = usecase.Write(dir, res); werr == nil && record {
+			rec, rerr = usecase.Record(ws, res, in)
 		}
 	}, func() {
 		x.s.busy = false
@@ -101,7 +101,7 @@ func (x *exportWizard) runExport() {
 		x.out.written, x.out.note = dir, ""
 		x.cover.remember()
 		switch {
-		case errors.Is(rerr, submit.ErrAlreadyMade):
+		case errors.Is(rerr, usecase.ErrAlreadyMade):
 			x.out.note = lang.L("This package was already recorded as sent: the files were written again, nothing else changed.")
 		case rerr != nil:
 			x.out.note = lang.L("The files were written, but the package could not be recorded as sent: {{.Error}}", map[string]any{"Error": errText(rerr)})

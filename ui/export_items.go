@@ -13,7 +13,7 @@ import (
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // loadItems reads every item still in play and checks the approved ones,
@@ -33,13 +33,13 @@ func (x *exportWizard) loadItems() error {
 	for _, c := range cs {
 		if exportInPlay(c.Review.Status) {
 			x.comments = append(x.comments, c)
-			x.picked[c.ID] = submit.Sendable(c.Review.Status, false)
+			x.picked[c.ID] = usecase.Sendable(c.Review.Status, false)
 		}
 	}
 	for _, o := range ops {
 		if exportInPlay(o.Review.Status) {
 			x.opinions = append(x.opinions, o)
-			x.picked[o.ID] = submit.Sendable(o.Review.Status, false)
+			x.picked[o.ID] = usecase.Sendable(o.Review.Status, false)
 		}
 	}
 	return nil

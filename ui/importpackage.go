@@ -13,7 +13,7 @@ import (
 
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/store"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 	"github.com/delegate-itu/delegate/model/userfile"
 )
 
@@ -70,7 +70,7 @@ func (m *mainScreen) checkPackage(name string, data []byte) {
 		if p, err = export.Verify(data); err != nil {
 			return
 		}
-		if in, err = submit.Receive(p); err == nil {
+		if in, err = usecase.Receive(p); err == nil {
 			plan, err = ws.PlanImport(in)
 		}
 	}, func() {

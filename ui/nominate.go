@@ -18,7 +18,7 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
 	"github.com/delegate-itu/delegate/model/store"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // nominationForm writes an expert nomination e-mail for the IEG and opens
@@ -107,7 +107,7 @@ func (n *nominationForm) onWrite() {
 }
 
 func writeNomination(ws *store.Workspace, p *process.Profile, expert item.Nomination, now time.Time, path string) error {
-	in, err := submit.NominationInput(ws, p, expert, "", now)
+	in, err := usecase.NominationInput(ws, p, expert, "", now)
 	if err != nil {
 		return err
 	}

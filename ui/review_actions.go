@@ -12,6 +12,7 @@ import (
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/review"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // updateActions enables the decisions the status machine allows and says
@@ -94,7 +95,7 @@ func (r *reviewScreen) decide(a review.Action, note string) {
 	if !ok || r.m.s.busy {
 		return
 	}
-	rv, err := review.Apply(a, it.Review(), note)
+	d, err := usecase.Decide(it, a, note)
 	if err != nil {
 		if errors.Is(err, review.ErrNoteRequired) {
 			err = errors.New(lang.L("Write a note for the author: it tells them why."))
@@ -104,40 +105,26 @@ func (r *reviewScreen) decide(a review.Action, note string) {
 	}
 	next := r.nextInLane()
 	ws := r.m.s.work.ws
-	msg := a.Message(note)
-	var c item.Comment
-	var o item.Opinion
-	if it.Comment != nil {
-		c = *it.Comment
-		c.Review = rv
-	} else {
-		o = *it.Opinion
-		o.Review = rv
-	}
 	r.m.s.busy = true
 	r.m.s.run(func() {
-		if it.Comment != nil {
-			err = ws.SaveComment(&c, msg)
-		} else {
-			err = ws.SaveOpinion(&o, msg)
-		}
+		err = d.Save(ws)
 	}, func() {
 		r.m.s.busy = false
 		if err != nil {
 			r.m.s.showError(fmt.Errorf("%s: %w", lang.L("The decision was not saved"), userError(err)))
 			return
 		}
-		if it.Comment != nil {
-			r.m.s.work.put(c)
-			r.m.editor.reviewed(c)
+		if d.Comment != nil {
+			r.m.s.work.put(*d.Comment)
+			r.m.editor.reviewed(*d.Comment)
 		} else {
-			r.putOpinion(o)
-			r.m.opinions.reviewed(o)
+			r.putOpinion(*d.Opinion)
+			r.m.opinions.reviewed(*d.Opinion)
 		}
 		r.sel = next
 		r.m.refresh()
 		r.m.status.Importance = widget.MediumImportance // not the opening warning any more
-		r.m.status.SetText(lang.L("{{.Where}} ({{.Who}}): {{.Status}}", map[string]any{"Where": placeName(it), "Who": it.Author().Name, "Status": statusWord(rv.Status)}))
+		r.m.status.SetText(lang.L("{{.Where}} ({{.Who}}): {{.Status}}", map[string]any{"Where": placeName(it), "Who": it.Author().Name, "Status": statusWord(d.Review.Status)}))
 	})
 }
 

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +11,7 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // sampleUser signs the sample workspace's commits.
@@ -122,22 +121,7 @@ func fillSample(ws *store.Workspace) error {
 
 // importDraft reads a report draft and commits it with its parsed form.
 func importDraft(ws *store.Workspace, name, label string, data []byte) (store.DraftMeta, *report.Draft, error) {
-	d, err := report.Import(name, data, report.ImportOptions{Label: label})
-	if err != nil {
-		return store.DraftMeta{}, nil, err
-	}
-	parsed, err := json.Marshal(d)
-	if err != nil {
-		return store.DraftMeta{}, nil, err
-	}
-	if label == "" {
-		label = d.Label
-	}
-	meta, err := ws.ImportDraft(store.DraftImport{Source: name, Data: data, Label: label, Parsed: parsed, Paragraphs: d.Paragraphs()})
-	if err != nil && !errors.Is(err, store.ErrDraftExists) {
-		return meta, nil, err
-	}
-	return meta, d, err
+	return usecase.ImportDraft(ws, usecase.DraftFile{Name: name, Label: label, Data: data})
 }
 
 // anchorFor ties a comment to quote inside block b of draft draftID, with

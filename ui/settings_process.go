@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/delegate-itu/delegate/model/process"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // datesEditor lists the process milestones and corrects one: the
@@ -155,7 +155,7 @@ func (s *Session) loadWorkspaceDates() error {
 	if s.work == nil {
 		return nil
 	}
-	p, err := submit.Profile(s.work.ws, s.shippedProfile())
+	p, err := usecase.Profile(s.work.ws, s.shippedProfile())
 	if err != nil {
 		return err
 	}

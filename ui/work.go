@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 	"sort"
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // work is an open workspace as the screens see it: the current draft, its
@@ -73,17 +72,9 @@ func (w *work) setDraft(meta store.DraftMeta) error {
 	return nil
 }
 
-// parsed reads the stored JSON of a draft.
+// parsed reads a draft's parsed form (usecase.Draft decodes it).
 func (w *work) parsed(id string) (*report.Draft, error) {
-	b, err := w.ws.DraftParsed(id)
-	if err != nil {
-		return nil, fmt.Errorf("the draft %s cannot be shown: %w", id, err)
-	}
-	var d report.Draft
-	if err := json.Unmarshal(b, &d); err != nil {
-		return nil, fmt.Errorf("the draft %s is damaged: %w", id, err)
-	}
-	return &d, nil
+	return usecase.Draft(w.ws, id)
 }
 
 func (w *work) loadComments() error {

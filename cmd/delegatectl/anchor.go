@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // resolveAnchor turns "--draft D --para 14 --quote ..." into a full anchor:
@@ -20,15 +20,11 @@ func resolveAnchor(w *store.Workspace, draftID, para, quote string) (item.Anchor
 	if err != nil {
 		return item.Anchor{}, err
 	}
-	raw, err := w.DraftParsed(meta.ID)
+	d, err := usecase.Draft(w, meta.ID)
 	if err != nil {
-		return item.Anchor{}, fmt.Errorf("draft %s was stored without its paragraphs: %w", meta.ID, err)
+		return item.Anchor{}, err
 	}
-	var d report.Draft
-	if err := json.Unmarshal(raw, &d); err != nil {
-		return item.Anchor{}, fmt.Errorf("draft %s: %w", meta.ID, err)
-	}
-	b, err := findParagraph(&d, para)
+	b, err := findParagraph(d, para)
 	if err != nil {
 		return item.Anchor{}, usagef("draft %s (%s): %v", meta.ID, meta.Label, err)
 	}

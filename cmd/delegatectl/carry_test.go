@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/delegate-itu/delegate/model/anchor"
+	"github.com/delegate-itu/delegate/model/usecase/usecasetest"
 )
 
 // TestCarryCommand carries comments from the 2nd sample draft to the 3rd:
@@ -52,5 +55,35 @@ func TestCarryUsage(t *testing.T) {
 	var buf bytes.Buffer
 	if code := run(&env{stdout: &buf, stderr: &buf}, []string{"carry"}); code != exitUsage {
 		t.Errorf("carry without --to: exit %d\n%s", code, buf.String())
+	}
+}
+
+// TestCarryChoosesWhatTheAppChooses runs `carry --json` on the workspace
+// the app's carry screen is tested on (ui TestCarryPlanMatchesTheCLI): the
+// comments carried are the ones usecase.CarryPlan chooses, so not the
+// withdrawn comment (which the CLI used to carry) nor the one already on
+// the target draft.
+func TestCarryChoosesWhatTheAppChooses(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	t.Setenv("DELEGATE_WORKSPACE", dir)
+	d2, err := os.ReadFile("../../assets/samples/draft2.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d3, err := os.ReadFile("../../assets/samples/draft3.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := usecasetest.CarryWorkspace(t, dir, d2, d3)
+	var rep carryReport
+	mustJSON(t, ctl(t, "carry", "--to", usecasetest.Target, "--json"), &rep)
+	var got []string
+	for _, r := range rep.Results {
+		got = append(got, r.ItemID)
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("carry --json carried %v, want %v", got, want)
 	}
 }

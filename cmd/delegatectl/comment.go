@@ -42,38 +42,34 @@ func addCommentFlags(fs interface {
 }
 
 func runCommentAdd(e *env, args []string) error {
-	fs := newFlags(e, "comment add")
-	dir := workspaceFlag(fs)
-	draft := fs.String("draft", "", "draft ID (default: the latest imported)")
-	para := fs.String("para", "", "paragraph as displayed: 14, ¶14 or \"§3.2 ¶14\"")
-	quote := fs.String("quote", "", "the passage commented on, copied from the paragraph")
-	cf := addCommentFlags(fs)
-	if pos, err := parseInterleaved(fs, args); err != nil {
-		return err
-	} else if len(pos) > 0 || *para == "" {
-		return usagef("comment add needs --para (and no other arguments)")
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	a, err := resolveAnchor(w, *draft, *para, *quote)
-	if err != nil {
-		return err
-	}
-	c := item.Comment{Anchor: a, Kind: item.KindGeneral}
-	if _, err := cf.apply(&c, a.Quote); err != nil {
-		return err
-	}
-	said := len(w.Recovered())
-	err = w.SaveComment(&c, "add")
-	sayRepairs(e, w, said)
-	if err != nil {
-		return saveError(err)
-	}
-	fmt.Fprintf(e.stdout, "added comment %s on %s\n", c.ID, c.Anchor.Number)
-	return nil
+	cmd := newWSCommand(e, "comment add")
+	draft := cmd.String("draft", "", "draft ID (default: the latest imported)")
+	para := cmd.String("para", "", "paragraph as displayed: 14, ¶14 or \"§3.2 ¶14\"")
+	quote := cmd.String("quote", "", "the passage commented on, copied from the paragraph")
+	cf := addCommentFlags(cmd.FlagSet)
+	return cmd.run(args, func(pos []string) error {
+		if len(pos) > 0 || *para == "" {
+			return usagef("comment add needs --para (and no other arguments)")
+		}
+		return nil
+	}, func(w *store.Workspace, pos []string) error {
+		a, err := resolveAnchor(w, *draft, *para, *quote)
+		if err != nil {
+			return err
+		}
+		c := item.Comment{Anchor: a, Kind: item.KindGeneral}
+		if _, err := cf.apply(&c, a.Quote); err != nil {
+			return err
+		}
+		said := len(w.Recovered())
+		err = w.SaveComment(&c, "add")
+		sayRepairs(e, w, said)
+		if err != nil {
+			return saveError(err)
+		}
+		fmt.Fprintf(e.stdout, "added comment %s on %s\n", c.ID, c.Anchor.Number)
+		return nil
+	})
 }
 
 // apply copies the given flags into c and says which parts changed.

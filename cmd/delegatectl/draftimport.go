@@ -1,13 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
 
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // runDraftImport is `delegatectl draft import FILE [--label L]`: it reads
@@ -15,44 +15,27 @@ import (
 // bytes and the parsed draft to the workspace. draft.go's dispatcher
 // calls it for "import".
 func runDraftImport(e *env, args []string) error {
-	fs := newFlags(e, "draft import")
-	dir := workspaceFlag(fs)
-	label := fs.String("label", "", "how people call this draft, e.g. \"2nd draft\" (default: from the file)")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("usage: delegatectl draft import FILE [--label L] [--workspace DIR]")
-	}
-	opt := report.ImportOptions{Label: *label}
-	data, err := report.ReadFile(pos[0], opt) // refuses a device or a huge file unread
-	if err != nil {
-		return usageError{err}
-	}
-	d, err := report.Import(filepath.Base(pos[0]), data, opt) // the bytes that are stored
-	if err != nil {
-		return usageError{err}
-	}
-	parsed, err := json.Marshal(d)
-	if err != nil {
-		return err
-	}
-	if *label == "" {
-		*label = d.Label
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	meta, err := w.ImportDraft(store.DraftImport{Source: pos[0], Data: data, Label: *label, Parsed: parsed, Paragraphs: d.Paragraphs()})
-	if errors.Is(err, store.ErrDraftExists) {
-		return usageError{err}
-	}
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "imported %s as draft %s (%q, %d numbered paragraphs)\n", meta.Source, meta.ID, meta.Label, meta.Paragraphs)
-	return nil
+	cmd := newWSCommand(e, "draft import")
+	label := cmd.String("label", "", "how people call this draft, e.g. \"2nd draft\" (default: from the file)")
+	var data []byte
+	return cmd.run(args, func(pos []string) (err error) {
+		if len(pos) != 1 {
+			return usagef("usage: delegatectl draft import FILE [--label L] [--workspace DIR]")
+		}
+		data, err = report.ReadFile(pos[0], report.ImportOptions{Label: *label}) // refuses a device or a huge file unread
+		if err != nil {
+			return usageError{err}
+		}
+		return nil
+	}, func(w *store.Workspace, pos []string) error {
+		meta, _, err := usecase.ImportDraft(w, usecase.DraftFile{Source: pos[0], Name: filepath.Base(pos[0]), Label: *label, Data: data})
+		if errors.Is(err, usecase.ErrBadDraft) || errors.Is(err, store.ErrDraftExists) {
+			return usageError{err}
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "imported %s as draft %s (%q, %d numbered paragraphs)\n", meta.Source, meta.ID, meta.Label, meta.Paragraphs)
+		return nil
+	})
 }

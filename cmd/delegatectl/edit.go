@@ -12,45 +12,34 @@ import (
 // runEdit is `delegatectl edit ID [--body ...] [--kind ...] [--status ...]`:
 // one commit per edit, its message naming what changed.
 func runEdit(e *env, args []string) error {
-	fs := newFlags(e, "edit")
-	dir := workspaceFlag(fs)
-	cf := addCommentFlags(fs)
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("usage: delegatectl edit ID [--body TEXT] [--kind K] [--proposed TEXT] [--status S --note N]")
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	c, o, err := loadItem(w, pos[0])
-	if err != nil {
-		return err
-	}
-	var what []string
-	defer sayRepairs(e, w, len(w.Recovered()))
-	if c != nil {
-		if what, err = cf.apply(c, c.Anchor.Quote); err == nil && len(what) > 0 {
-			err = w.SaveComment(c, "edit "+strings.Join(what, ", "))
+	cmd := newWSCommand(e, "edit")
+	cf := addCommentFlags(cmd.FlagSet)
+	return cmd.run(args, nArgs(1, "usage: delegatectl edit ID [--body TEXT] [--kind K] [--proposed TEXT] [--status S --note N]"), func(w *store.Workspace, pos []string) error {
+		c, o, err := loadItem(w, pos[0])
+		if err != nil {
+			return err
 		}
-	} else {
-		what, err = editOpinion(w.SaveOpinion, o, cf)
-	}
-	if errors.Is(err, store.ErrUnshareable) { // also a status change: the item already holds what colleagues refuse
-		err = fmt.Errorf("%w (change that text with --body, or take the item out with delegatectl item remove %s)", err, pos[0])
-	}
-	if err != nil {
-		return saveError(err)
-	}
-	if len(what) == 0 {
-		return usagef("nothing to change: give --body, --kind, --status, ...")
-	}
-	fmt.Fprintf(e.stdout, "saved %s: edit %s\n", pos[0], strings.Join(what, ", "))
-	return nil
+		var what []string
+		defer sayRepairs(e, w, len(w.Recovered()))
+		if c != nil {
+			if what, err = cf.apply(c, c.Anchor.Quote); err == nil && len(what) > 0 {
+				err = w.SaveComment(c, "edit "+strings.Join(what, ", "))
+			}
+		} else {
+			what, err = editOpinion(w.SaveOpinion, o, cf)
+		}
+		if errors.Is(err, store.ErrUnshareable) { // also a status change: the item already holds what colleagues refuse
+			err = fmt.Errorf("%w (change that text with --body, or take the item out with delegatectl item remove %s)", err, pos[0])
+		}
+		if err != nil {
+			return saveError(err)
+		}
+		if len(what) == 0 {
+			return usagef("nothing to change: give --body, --kind, --status, ...")
+		}
+		fmt.Fprintf(e.stdout, "saved %s: edit %s\n", pos[0], strings.Join(what, ", "))
+		return nil
+	})
 }
 
 // editOpinion applies the flags that make sense for an Opinion proposal

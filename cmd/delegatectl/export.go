@@ -15,15 +15,15 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
 	"github.com/delegate-itu/delegate/model/store"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // exportFlags are the flags of `delegatectl export`.
 type exportFlags struct {
-	dir, out, items, draft, sender, subject, template, anchor *string
-	cover, title, summary, action, profile, corrections, now  *string
-	refs                                                      listFlag
-	unapproved, clean, dryRun, asJSON                         *bool
+	out, items, draft, sender, subject, template, anchor     *string
+	cover, title, summary, action, profile, corrections, now *string
+	refs                                                     listFlag
+	unapproved, clean, dryRun, asJSON                        *bool
 }
 
 // listFlag is a repeatable string flag.
@@ -33,7 +33,7 @@ func (l *listFlag) String() string     { return strings.Join(*l, "; ") }
 func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
 func newExportFlags(fs *flag.FlagSet) *exportFlags {
-	f := &exportFlags{dir: workspaceFlag(fs),
+	f := &exportFlags{
 		out:         fs.String("out", "", "folder to write the package into (created if missing)"),
 		items:       fs.String("items", "", "item IDs to send, comma-separated (default: every approved item)"),
 		draft:       fs.String("draft", "", "draft the package answers (default: the latest imported)"),
@@ -61,45 +61,42 @@ func newExportFlags(fs *flag.FlagSet) *exportFlags {
 // builds the submission package, tags the commit it was made from and
 // marks the items submitted.
 func runExport(e *env, args []string) error {
-	fs := newFlags(e, "export")
-	f := newExportFlags(fs)
-	if pos, err := parseInterleaved(fs, args); err != nil {
-		return err
-	} else if len(pos) > 0 || *f.out == "" {
-		return usagef("usage: delegatectl export --out FOLDER [--items ID,...] [--title T --summary S --action-required A | --cover FILE]")
-	}
-	w, err := openWorkspace(e, *f.dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	in, err := f.input(w)
-	if err != nil {
-		return err
-	}
-	res, err := export.Build(in)
-	if errors.Is(err, export.ErrRefused) {
-		return usageError{err}
-	}
-	if err != nil {
-		return err
-	}
-	if err := submit.Write(*f.out, res); err != nil {
-		return userInput(err)
-	}
-	var rec store.Recorded
-	if !*f.dryRun {
-		if rec, err = submit.Record(w, res, in); err != nil {
+	cmd := newWSCommand(e, "export")
+	f := newExportFlags(cmd.FlagSet)
+	return cmd.run(args, func(pos []string) error {
+		if len(pos) > 0 || *f.out == "" {
+			return usagef("usage: delegatectl export --out FOLDER [--items ID,...] [--title T --summary S --action-required A | --cover FILE]")
+		}
+		return nil
+	}, func(w *store.Workspace, _ []string) error {
+		in, err := f.input(w)
+		if err != nil {
+			return err
+		}
+		res, err := export.Build(in)
+		if errors.Is(err, export.ErrRefused) {
+			return usageError{err}
+		}
+		if err != nil {
+			return err
+		}
+		if err := usecase.Write(*f.out, res); err != nil {
 			return userInput(err)
 		}
-	}
-	return reportExport(e, f, res, rec)
+		var rec store.Recorded
+		if !*f.dryRun {
+			if rec, err = usecase.Record(w, res, in); err != nil {
+				return userInput(err)
+			}
+		}
+		return reportExport(e, f, res, rec)
+	})
 }
 
 // input gathers the package's values from the workspace and the flags,
-// through submit.Gather, which the desktop app's wizard calls too.
+// through usecase.Gather, which the desktop app's wizard calls too.
 func (f *exportFlags) input(w *store.Workspace) (export.Input, error) {
-	r := submit.Request{Draft: *f.draft, Sender: *f.sender, Subject: *f.subject, Anchor: *f.anchor,
+	r := usecase.Request{Draft: *f.draft, Sender: *f.sender, Subject: *f.subject, Anchor: *f.anchor,
 		CleanCopy: *f.clean, IncludeUnapproved: *f.unapproved, Template: assets.ContributionTemplate()}
 	var err error
 	if r.Process, err = loadProfile(*f.profile, *f.corrections); err != nil {
@@ -121,22 +118,22 @@ func (f *exportFlags) input(w *store.Workspace) (export.Input, error) {
 			r.Items = append(r.Items, id)
 		}
 	}
-	in, err := submit.Gather(w, r)
+	in, err := usecase.Gather(w, r)
 	return in, userInput(err)
 }
 
 // userInput marks the errors the user's flags caused, for exit status 2.
 func userInput(err error) error {
 	switch {
-	case errors.Is(err, submit.ErrNoProfile):
+	case errors.Is(err, usecase.ErrNoProfile):
 		return usagef("no delegation profile yet: create the workspace with delegatectl init --entity ...")
-	case errors.Is(err, submit.ErrUnknownItem):
+	case errors.Is(err, usecase.ErrUnknownItem):
 		return usagef("%v (see delegatectl list)", err)
-	case errors.Is(err, submit.ErrUnknownDraft):
+	case errors.Is(err, usecase.ErrUnknownDraft):
 		return usagef("%v (see delegatectl draft list)", err)
-	case errors.Is(err, submit.ErrUnknownSender), errors.Is(err, submit.ErrFolder):
+	case errors.Is(err, usecase.ErrUnknownSender), errors.Is(err, usecase.ErrFolder):
 		return usageError{err}
-	case errors.Is(err, submit.ErrAlreadyMade):
+	case errors.Is(err, usecase.ErrAlreadyMade):
 		return usagef("%v; change something or use --dry-run", err)
 	}
 	return err
@@ -190,7 +187,7 @@ func reportExport(e *env, f *exportFlags, res *export.Result, rec store.Recorded
 		fmt.Fprintln(e.stderr, "warning:", fd.Message)
 	}
 	fmt.Fprintf(e.stdout, "package %s: %d items, about %.1f pages\n", res.ID, len(res.Manifest.Items), res.Pages)
-	fmt.Fprintf(e.stdout, "wrote %s (open message.eml, check it, send it)\n", filepath.Join(*f.out, submit.ZipName(res)))
+	fmt.Fprintf(e.stdout, "wrote %s (open message.eml, check it, send it)\n", filepath.Join(*f.out, usecase.ZipName(res)))
 	if *f.dryRun {
 		fmt.Fprintln(e.stdout, "dry run: not tagged, items not marked submitted")
 	} else {

@@ -21,28 +21,17 @@ func runItem(e *env, args []string) error {
 // The removal is one commit and reaches the others at their next sync;
 // the item's history stays in git.
 func runItemRemove(e *env, args []string) error {
-	fs := newFlags(e, "item remove")
-	dir := workspaceFlag(fs)
-	reason := fs.String("reason", "", "why it is removed (kept in the commit message)")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("usage: delegatectl item remove ID [--reason TEXT]")
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	defer sayRepairs(e, w, len(w.Recovered()))
-	if err := w.RemoveItem(pos[0], *reason); err != nil {
-		if errors.Is(err, store.ErrNotFound) {
-			return usageError{err}
+	cmd := newWSCommand(e, "item remove")
+	reason := cmd.String("reason", "", "why it is removed (kept in the commit message)")
+	return cmd.run(args, nArgs(1, "usage: delegatectl item remove ID [--reason TEXT]"), func(w *store.Workspace, pos []string) error {
+		defer sayRepairs(e, w, len(w.Recovered()))
+		if err := w.RemoveItem(pos[0], *reason); err != nil {
+			if errors.Is(err, store.ErrNotFound) {
+				return usageError{err}
+			}
+			return err
 		}
-		return err
-	}
-	fmt.Fprintf(e.stdout, "removed %s (one commit; colleagues get the removal at their next sync)\n", pos[0])
-	return nil
+		fmt.Fprintf(e.stdout, "removed %s (one commit; colleagues get the removal at their next sync)\n", pos[0])
+		return nil
+	})
 }

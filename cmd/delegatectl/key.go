@@ -25,40 +25,32 @@ func runKey(e *env, args []string) error {
 	if len(args) == 0 {
 		return usage
 	}
-	fs := newFlags(e, "key "+args[0])
-	dir := workspaceFlag(fs)
-	asJSON := fs.Bool("json", false, "print as JSON")
-	pos, err := parseInterleaved(fs, args[1:])
-	if err != nil {
-		return err
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	switch {
-	case args[0] == "add" && len(pos) == 1:
-		data, err := readInput(pos[0], maxKeyBytes)
-		if err != nil {
-			return err
+	cmd := newWSCommand(e, "key "+args[0])
+	asJSON := cmd.Bool("json", false, "print as JSON")
+	return cmd.run(args[1:], nil, func(w *store.Workspace, pos []string) error {
+		switch {
+		case args[0] == "add" && len(pos) == 1:
+			data, err := readInput(pos[0], maxKeyBytes)
+			if err != nil {
+				return err
+			}
+			k, err := w.AddPublicKey(data)
+			if err != nil {
+				return usageError{err}
+			}
+			fmt.Fprintf(e.stdout, "added %s (%s) as %s: sync to share it with the delegation\n", k.Fingerprint, strings.Join(k.Emails, ", "), k.Path)
+		case args[0] == "list" && len(pos) == 0:
+			return listKeys(e, w, *asJSON)
+		case args[0] == "require" && len(pos) == 1 && (pos[0] == "on" || pos[0] == "off"):
+			if err := w.SetRequireSignatures(pos[0] == "on"); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "refuse unsigned work at sync: %s\n", pos[0])
+		default:
+			return usage
 		}
-		k, err := w.AddPublicKey(data)
-		if err != nil {
-			return usageError{err}
-		}
-		fmt.Fprintf(e.stdout, "added %s (%s) as %s: sync to share it with the delegation\n", k.Fingerprint, strings.Join(k.Emails, ", "), k.Path)
-	case args[0] == "list" && len(pos) == 0:
-		return listKeys(e, w, *asJSON)
-	case args[0] == "require" && len(pos) == 1 && (pos[0] == "on" || pos[0] == "off"):
-		if err := w.SetRequireSignatures(pos[0] == "on"); err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "refuse unsigned work at sync: %s\n", pos[0])
-	default:
-		return usage
-	}
-	return nil
+		return nil
+	})
 }
 
 func listKeys(e *env, w *store.Workspace, asJSON bool) error {

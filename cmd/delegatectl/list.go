@@ -28,32 +28,25 @@ type listRow struct {
 // runList is `delegatectl list [--json]`: every comment and Opinion
 // proposal, newest change last.
 func runList(e *env, args []string) error {
-	fs := newFlags(e, "list")
-	dir := workspaceFlag(fs)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return err
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	rows, err := listRows(w)
-	if err != nil { // damaged files are named, the readable items still listed
-		fmt.Fprintln(e.stderr, "warning:", err)
-		fmt.Fprintln(e.stderr, "warning: an item that cannot be read blocks colleagues' syncs; delegatectl item remove ID takes it out")
-	}
-	if *asJSON {
-		return writeJSON(e, rows)
-	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTYPE\tWHERE\tKIND\tSTATUS\tAUTHOR\tUPDATED\tSUMMARY")
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Type, line(r.Where), r.Kind, r.Status, line(r.Author),
-			r.Updated.Local().Format("2006-01-02 15:04"), oneLine(r.Summary, 48))
-	}
-	return tw.Flush()
+	cmd := newWSCommand(e, "list")
+	asJSON := cmd.Bool("json", false, "print JSON")
+	return cmd.run(args, nil, func(w *store.Workspace, pos []string) error {
+		rows, err := listRows(w)
+		if err != nil { // damaged files are named, the readable items still listed
+			fmt.Fprintln(e.stderr, "warning:", err)
+			fmt.Fprintln(e.stderr, "warning: an item that cannot be read blocks colleagues' syncs; delegatectl item remove ID takes it out")
+		}
+		if *asJSON {
+			return writeJSON(e, rows)
+		}
+		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tTYPE\tWHERE\tKIND\tSTATUS\tAUTHOR\tUPDATED\tSUMMARY")
+		for _, r := range rows {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Type, line(r.Where), r.Kind, r.Status, line(r.Author),
+				r.Updated.Local().Format("2006-01-02 15:04"), oneLine(r.Summary, 48))
+		}
+		return tw.Flush()
+	})
 }
 
 func listRows(w *store.Workspace) ([]listRow, error) {
@@ -80,38 +73,27 @@ func listRows(w *store.Workspace) ([]listRow, error) {
 
 // runShow is `delegatectl show ID [--json]`.
 func runShow(e *env, args []string) error {
-	fs := newFlags(e, "show")
-	dir := workspaceFlag(fs)
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usagef("usage: delegatectl show ID [--json]")
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	c, o, err := loadItem(w, pos[0])
-	switch {
-	case err != nil:
-		return err
-	case *asJSON && c != nil:
-		return writeJSON(e, c)
-	case *asJSON:
-		return writeJSON(e, struct {
-			*item.Opinion
-			Lines []item.Line `json:"lines"`
-		}{o, o.Lines()})
-	case c != nil:
-		printComment(e, c)
-	default:
-		printOpinion(e, o)
-	}
-	return nil
+	cmd := newWSCommand(e, "show")
+	asJSON := cmd.Bool("json", false, "print JSON")
+	return cmd.run(args, nArgs(1, "usage: delegatectl show ID [--json]"), func(w *store.Workspace, pos []string) error {
+		c, o, err := loadItem(w, pos[0])
+		switch {
+		case err != nil:
+			return err
+		case *asJSON && c != nil:
+			return writeJSON(e, c)
+		case *asJSON:
+			return writeJSON(e, struct {
+				*item.Opinion
+				Lines []item.Line `json:"lines"`
+			}{o, o.Lines()})
+		case c != nil:
+			printComment(e, c)
+		default:
+			printOpinion(e, o)
+		}
+		return nil
+	})
 }
 
 func printComment(e *env, c *item.Comment) {

@@ -18,38 +18,29 @@ func runOpinion(e *env, args []string) error {
 	if len(args) == 0 || (args[0] != "add" && args[0] != "edit") {
 		return usagef(usage)
 	}
-	fs := newFlags(e, "opinion "+args[0])
-	dir := workspaceFlag(fs)
-	pos, err := parseInterleaved(fs, args[1:])
-	if err != nil {
-		return err
-	}
-	if (args[0] == "add" && len(pos) != 1) || (args[0] == "edit" && len(pos) != 2) {
-		return usagef(usage)
-	}
-	file := pos[len(pos)-1]
-	o, err := readOpinionFile(file)
-	if err != nil {
-		return err
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	what := "add"
-	if args[0] == "edit" {
-		old, err := w.Opinion(pos[0])
-		if err != nil {
-			return usageError{err}
+	cmd := newWSCommand(e, "opinion "+args[0])
+	var o item.Opinion
+	return cmd.run(args[1:], func(pos []string) (err error) {
+		if (args[0] == "add" && len(pos) != 1) || (args[0] == "edit" && len(pos) != 2) {
+			return usagef(usage)
 		}
-		o.ID, o.Author, o.Created, o.Review, what = old.ID, old.Author, old.Created, old.Review, "edit text"
-	}
-	if err := w.SaveOpinion(&o, what); err != nil {
-		return usagef("%s: %v", file, err)
-	}
-	fmt.Fprintf(e.stdout, "saved Opinion proposal %s (%s): %s\n", o.ID, o.Title, what)
-	return nil
+		o, err = readOpinionFile(pos[len(pos)-1])
+		return err
+	}, func(w *store.Workspace, pos []string) error {
+		file, what := pos[len(pos)-1], "add"
+		if args[0] == "edit" {
+			old, err := w.Opinion(pos[0])
+			if err != nil {
+				return usageError{err}
+			}
+			o.ID, o.Author, o.Created, o.Review, what = old.ID, old.Author, old.Created, old.Review, "edit text"
+		}
+		if err := w.SaveOpinion(&o, what); err != nil {
+			return usagef("%s: %v", file, err)
+		}
+		fmt.Fprintf(e.stdout, "saved Opinion proposal %s (%s): %s\n", o.ID, o.Title, what)
+		return nil
+	})
 }
 
 // readOpinionFile reads an Opinion proposal written by hand.

@@ -8,7 +8,7 @@ import (
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // runPackage dispatches `delegatectl package verify FILE` and
@@ -67,7 +67,7 @@ func runPackage(e *env, args []string) error {
 // Nothing already in the workspace is replaced: on is what to do with
 // items it holds in another version.
 func importPackage(e *env, dir string, p *export.Package, on store.OnCollision, asJSON bool) error {
-	in, err := submit.Receive(p)
+	in, err := usecase.Receive(p)
 	if err != nil {
 		return usageError{fmt.Errorf("package %s was not imported, nothing was changed: %w", p.Manifest.PackageID, err)}
 	}

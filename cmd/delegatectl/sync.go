@@ -11,45 +11,39 @@ import (
 
 // runSync runs `delegatectl sync [NAME] [--json]`.
 func runSync(e *env, args []string) error {
-	fs := newFlags(e, "sync")
-	dir := workspaceFlag(fs)
-	asJSON := fs.Bool("json", false, "print what was done as JSON")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
+	cmd := newWSCommand(e, "sync")
+	asJSON := cmd.Bool("json", false, "print what was done as JSON")
+	return cmd.run(args, func(pos []string) error {
+		if len(pos) > 1 {
+			return usagef("sync takes at most one remote name")
+		}
+		return nil
+	}, func(w *store.Workspace, pos []string) error {
+		name := ""
+		if len(pos) == 1 {
+			name = pos[0]
+		}
+		opts := store.SyncOptions{}
+		if !*asJSON {
+			opts.Progress = func(s string) { fmt.Fprintln(e.stderr, s+"…") }
+		}
+		rep, err := w.Sync(context.Background(), name, opts)
+		if errors.Is(err, store.ErrNoRemote) {
+			return usageError{err}
+		}
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			err = writeJSON(e, rep)
+		} else {
+			printSync(e, rep)
+		}
+		if err == nil && len(rep.Unsafe) > 0 {
+			err = fmt.Errorf("synced, but the work of %d colleague(s) was refused (see above): %w", len(rep.Unsafe), store.ErrUnsafeRemote)
+		}
 		return err
-	}
-	if len(pos) > 1 {
-		return usagef("sync takes at most one remote name")
-	}
-	name := ""
-	if len(pos) == 1 {
-		name = pos[0]
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	opts := store.SyncOptions{}
-	if !*asJSON {
-		opts.Progress = func(s string) { fmt.Fprintln(e.stderr, s+"…") }
-	}
-	rep, err := w.Sync(context.Background(), name, opts)
-	if errors.Is(err, store.ErrNoRemote) {
-		return usageError{err}
-	}
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		err = writeJSON(e, rep)
-	} else {
-		printSync(e, rep)
-	}
-	if err == nil && len(rep.Unsafe) > 0 {
-		err = fmt.Errorf("synced, but the work of %d colleague(s) was refused (see above): %w", len(rep.Unsafe), store.ErrUnsafeRemote)
-	}
-	return err
+	})
 }
 
 func printSync(e *env, rep store.SyncReport) {
@@ -102,37 +96,30 @@ func runConflicts(e *env, args []string) error {
 	if len(args) > 0 && args[0] == "resolve" {
 		return runResolve(e, args[1:])
 	}
-	fs := newFlags(e, "conflicts")
-	dir := workspaceFlag(fs)
-	asJSON := fs.Bool("json", false, "print JSON (file texts as base64)")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	cs, err := w.Conflicts()
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		if cs == nil {
-			cs = []store.Conflict{}
+	cmd := newWSCommand(e, "conflicts")
+	asJSON := cmd.Bool("json", false, "print JSON (file texts as base64)")
+	return cmd.run(args, nil, func(w *store.Workspace, pos []string) error {
+		cs, err := w.Conflicts()
+		if err != nil {
+			return err
 		}
-		return writeJSON(e, cs)
-	}
-	if len(cs) == 0 {
-		fmt.Fprintln(e.stdout, "no conflicts")
-	}
-	for _, c := range cs {
-		fmt.Fprintf(e.stdout, "== conflict on %s (%s)\n-- mine:\n%s", conflictName(c), c.Path, ensureNL(c.Mine))
-		for _, t := range c.Theirs {
-			fmt.Fprintf(e.stdout, "-- from %s (%s):\n%s", t.From, t.Path, ensureNL(t.Data))
+		if *asJSON {
+			if cs == nil {
+				cs = []store.Conflict{}
+			}
+			return writeJSON(e, cs)
 		}
-	}
-	return nil
+		if len(cs) == 0 {
+			fmt.Fprintln(e.stdout, "no conflicts")
+		}
+		for _, c := range cs {
+			fmt.Fprintf(e.stdout, "== conflict on %s (%s)\n-- mine:\n%s", conflictName(c), c.Path, ensureNL(c.Mine))
+			for _, t := range c.Theirs {
+				fmt.Fprintf(e.stdout, "-- from %s (%s):\n%s", t.From, t.Path, ensureNL(t.Data))
+			}
+		}
+		return nil
+	})
 }
 
 func conflictName(c store.Conflict) string {
@@ -151,31 +138,25 @@ func ensureNL(b []byte) string {
 }
 
 func runResolve(e *env, args []string) error {
-	fs := newFlags(e, "conflicts resolve")
-	dir := workspaceFlag(fs)
-	keep := fs.String("keep", "", "mine, or the person ID whose version to keep")
-	file := fs.String("file", "", "a file with the combined text to keep")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 || (*keep == "") == (*file == "") {
-		return usagef("usage: delegatectl conflicts resolve ID --keep mine|PERSON-ID, or --file FILE")
-	}
-	w, err := openWorkspace(e, *dir)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
-	chosen, err := chosenText(w, pos[0], *keep, *file)
-	if err != nil {
-		return err
-	}
-	if err := w.ResolveConflict(pos[0], chosen); err != nil {
-		return usageError{err}
-	}
-	fmt.Fprintf(e.stdout, "conflict on %s resolved\n", pos[0])
-	return nil
+	cmd := newWSCommand(e, "conflicts resolve")
+	keep := cmd.String("keep", "", "mine, or the person ID whose version to keep")
+	file := cmd.String("file", "", "a file with the combined text to keep")
+	return cmd.run(args, func(pos []string) error {
+		if len(pos) != 1 || (*keep == "") == (*file == "") {
+			return usagef("usage: delegatectl conflicts resolve ID --keep mine|PERSON-ID, or --file FILE")
+		}
+		return nil
+	}, func(w *store.Workspace, pos []string) error {
+		chosen, err := chosenText(w, pos[0], *keep, *file)
+		if err != nil {
+			return err
+		}
+		if err := w.ResolveConflict(pos[0], chosen); err != nil {
+			return usageError{err}
+		}
+		fmt.Fprintf(e.stdout, "conflict on %s resolved\n", pos[0])
+		return nil
+	})
 }
 
 func chosenText(w *store.Workspace, id, keep, file string) ([]byte, error) {

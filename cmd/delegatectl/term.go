@@ -48,22 +48,37 @@ func unsafeRune(r rune) bool {
 	return (r >= 0x80 && r <= 0x9f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x2028 || r == 0x2029
 }
 
+// clean reports whether safeText may return s as it is: the fast path,
+// byte by byte while s is ASCII, rune by rune from the first byte above.
 func clean(s string, keepLines bool) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x80 {
-			for _, r := range s[i:] {
-				if r == utf8.RuneError || r < 0x20 && !(keepLines && (r == '\n' || r == '\t')) || r == 0x7f || unsafeRune(r) {
-					return false
-				}
-			}
-			return true
+		if s[i] >= 0x80 {
+			return cleanRunes(s[i:], keepLines)
 		}
-		if c < 0x20 && !(keepLines && (c == '\n' || c == '\t')) || c == 0x7f {
+		if !cleanControl(rune(s[i]), keepLines) {
 			return false // a CR, even before LF, takes the slow path
 		}
 	}
 	return true
+}
+
+// cleanRunes is clean for text from its first non-ASCII byte on.
+func cleanRunes(s string, keepLines bool) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || !cleanControl(r, keepLines) || unsafeRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanControl says whether r is not a control safeText escapes: C0
+// (newline and tab kept when keepLines) and DEL.
+func cleanControl(r rune, keepLines bool) bool {
+	if r < 0x20 {
+		return keepLines && (r == '\n' || r == '\t')
+	}
+	return r != 0x7f
 }
 
 // line is safeText for one field of a line or table cell (a name, a

@@ -97,3 +97,49 @@ func oneLine(s string, n int) string {
 	}
 	return s
 }
+
+// wsCommand is a workspace subcommand's flags, with --workspace: the
+// preamble every such subcommand shares (flags, arguments, usage check,
+// open, close) is its run, written once.
+type wsCommand struct {
+	*flag.FlagSet
+	e   *env
+	dir *string
+}
+
+// newWSCommand starts the flags of subcommand name with --workspace.
+func newWSCommand(e *env, name string) *wsCommand {
+	fs := newFlags(e, name)
+	return &wsCommand{FlagSet: fs, e: e, dir: workspaceFlag(fs)}
+}
+
+// run parses args (flags before, between or after the arguments), lets
+// check refuse the arguments (nil checks nothing), opens the workspace
+// (saying what Open repaired), runs do on it and closes it.
+func (c *wsCommand) run(args []string, check func(pos []string) error, do func(w *store.Workspace, pos []string) error) error {
+	pos, err := parseInterleaved(c.FlagSet, args)
+	if err != nil {
+		return err
+	}
+	if check != nil {
+		if err := check(pos); err != nil {
+			return err
+		}
+	}
+	w, err := openWorkspace(c.e, *c.dir)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	return do(w, pos)
+}
+
+// nArgs is a check for exactly n arguments, refused with usage.
+func nArgs(n int, usage string) func(pos []string) error {
+	return func(pos []string) error {
+		if len(pos) != n {
+			return usageError{errors.New(usage)}
+		}
+		return nil
+	}
+}

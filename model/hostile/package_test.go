@@ -20,7 +20,7 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
 	"github.com/delegate-itu/delegate/model/store/storetest"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // importPackage does what `delegatectl package import` does by default
@@ -36,7 +36,7 @@ func importPackageAs(e *env, path string, on store.OnCollision) (store.ImportRep
 	if err != nil {
 		return store.ImportReport{}, err
 	}
-	in, err := submit.Receive(p)
+	in, err := usecase.Receive(p)
 	if err != nil {
 		return store.ImportReport{}, err
 	}

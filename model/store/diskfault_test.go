@@ -15,7 +15,7 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
 	"github.com/delegate-itu/delegate/model/store/storetest"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // TestDiskFaultAtEveryWrite fails, in turn, each file write of a save
@@ -218,7 +218,7 @@ func TestDiskFaultWhileExporting(t *testing.T) {
 				msg := fmt.Sprint(err)
 				var outcome string
 				switch {
-				case errors.Is(err, submit.ErrFolder) && strings.Contains(msg, fault.folder) && strings.Contains(msg, "nothing was recorded as sent"):
+				case errors.Is(err, usecase.ErrFolder) && strings.Contains(msg, fault.folder) && strings.Contains(msg, "nothing was recorded as sent"):
 					outcome = "folder not written"
 				case errors.Is(err, store.ErrNotRecorded) && errors.Is(err, fault.is) && strings.Contains(msg, fault.says):
 					outcome = "not recorded"

@@ -2,7 +2,7 @@ package store_test
 
 // Helpers the kill and disk-fault harnesses of export, package import and
 // sync share. They drive the same public calls the app and delegatectl
-// make: submit.Gather, export.Build, submit.Write, submit.Record;
+// make: usecase.Gather, export.Build, usecase.Write, usecase.Record;
 // export.VerifyFile and Workspace.ImportItems; Workspace.Sync with a
 // folder remote.
 
@@ -23,21 +23,21 @@ import (
 	"github.com/delegate-itu/delegate/model/process"
 	"github.com/delegate-itu/delegate/model/store"
 	"github.com/delegate-itu/delegate/model/store/storetest"
-	"github.com/delegate-itu/delegate/model/submit"
+	"github.com/delegate-itu/delegate/model/usecase"
 )
 
 // exportFixture is the process profile and Word template the export
 // tests use (model/export/testdata; no LibreOffice, no embedded assets).
-var exportFixture = sync.OnceValues(func() (submit.Request, error) {
+var exportFixture = sync.OnceValues(func() (usecase.Request, error) {
 	p, err := process.Load("../export/testdata/wtpf-26.toml")
 	if err != nil {
-		return submit.Request{}, err
+		return usecase.Request{}, err
 	}
 	tmpl, err := os.ReadFile("../export/testdata/template.docx")
 	if err != nil {
-		return submit.Request{}, err
+		return usecase.Request{}, err
 	}
-	return submit.Request{Process: p, Template: tmpl, Anchor: export.DefaultAnchor,
+	return usecase.Request{Process: p, Template: tmpl, Anchor: export.DefaultAnchor,
 		Cover: item.Cover{Title: "Comments", Summary: "Comments on the draft.", ActionRequired: "The IEG is invited to consider this contribution."},
 		Now:   time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)}, nil
 })
@@ -89,7 +89,7 @@ func exportOnce(w *store.Workspace, outRoot string) (string, store.Recorded, err
 	if err != nil {
 		return "", store.Recorded{}, err
 	}
-	in, err := submit.Gather(w, r)
+	in, err := usecase.Gather(w, r)
 	if err != nil {
 		return "", store.Recorded{}, err
 	}
@@ -97,10 +97,10 @@ func exportOnce(w *store.Workspace, outRoot string) (string, store.Recorded, err
 	if err != nil {
 		return "", store.Recorded{}, err
 	}
-	if err := submit.Write(filepath.Join(outRoot, res.ID), res); err != nil {
+	if err := usecase.Write(filepath.Join(outRoot, res.ID), res); err != nil {
 		return res.ID, store.Recorded{}, err
 	}
-	rec, err := submit.Record(w, res, in)
+	rec, err := usecase.Record(w, res, in)
 	return res.ID, rec, err
 }
 

@@ -1,14 +1,14 @@
-// Package submit holds the steps around export.Build that read a workspace
-// and record what was sent: gathering the package's input (items, draft,
-// profile, sender), writing the package folder, tagging the commit and
-// marking the items submitted. The desktop app's export wizard and
-// `delegatectl export` both call it, so a package made either way is the
-// same package. store and export do not import each other; this package
-// is where they meet.
-package submit
+// The export use case: the steps around export.Build that read a
+// workspace and record what was sent: gathering the package's input
+// (items, draft, profile, sender), writing the package folder, tagging the
+// commit and marking the items submitted. The desktop app's export wizard
+// and `delegatectl export` both call it, so a package made either way is
+// the same package. store and export do not import each other; this is
+// where they meet. (It was model/submit.)
+
+package usecase
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -18,7 +18,6 @@ import (
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
-	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
 )
 
@@ -154,11 +153,8 @@ func readDraft(w *store.Workspace, id string, in *export.Input) error {
 		return nil
 	}
 	in.Draft = export.DraftRef{ID: meta.ID, Label: meta.Label, SHA256: meta.SHA256}
-	if raw, err := w.DraftParsed(meta.ID); err == nil {
-		var d report.Draft
-		if json.Unmarshal(raw, &d) == nil {
-			in.Report, in.Draft.Version = &d, d.Version
-		}
+	if d, err := Draft(w, meta.ID); err == nil {
+		in.Report, in.Draft.Version = d, d.Version
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package submit
+package usecase
 
 import (
 	"github.com/delegate-itu/delegate/model/export"

@@ -1,4 +1,4 @@
-package submit
+package usecase
 
 import (
 	"errors"
