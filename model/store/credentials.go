@@ -40,7 +40,7 @@ func CredentialsFile() string {
 	return p
 }
 
-// ErrNoTokenPlace: no $DELEGATE_CREDENTIALS and no home folder, so the
+// ErrNoTokenPlace means there is no $DELEGATE_CREDENTIALS and no home folder, so the
 // only place left for the credentials file would be under "/".
 var ErrNoTokenPlace = errors.New("no home folder is set (HOME), so there is no place outside the workspace to keep the access token; set $" +
 	EnvCredentials + " to a file, or give the token in $" + EnvToken + " at each sync")

@@ -352,7 +352,7 @@ func (w *Workspace) pushFolder(r Remote, me string, old, head plumbing.Hash) err
 	return updateRef(dst, dir, plumbing.ReferenceName(PeoplePrefix+me), old, head)
 }
 
-// ErrRaced: someone published to the same branch during this sync.
+// ErrRaced means someone published to the same branch during this sync.
 var ErrRaced = errors.New("the branch on the remote moved during sync; sync again")
 
 // updateRef moves a branch of a bare repository the way git does: a

@@ -22,7 +22,7 @@ import (
 // reported as unknown until then.
 const KeysDir = "keys"
 
-// ErrSignatureRequired: a branch was not merged because the workspace
+// ErrSignatureRequired means a branch was not merged because the workspace
 // requires signed work and it had unsigned or badly signed commits.
 var ErrSignatureRequired = errors.New("unsigned or badly signed work refused")
 
