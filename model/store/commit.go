@@ -29,37 +29,16 @@ type change struct {
 // point), then files and index; a journal names the paths until the end.
 // It returns the zero hash when the changes alter nothing.
 func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) {
-	if err := w.writable(); err != nil { // closed, or open for reading only
+	if err := w.readyToCommit(changes); err != nil {
 		return plumbing.ZeroHash, err
-	}
-	if w.user.Name == "" || w.user.Email == "" {
-		return plumbing.ZeroHash, ErrNoUser
-	}
-	for _, c := range changes { // new content only: synced blobs were checked when they came in
-		if !c.del && c.blob.IsZero() {
-			if err := checkOutgoing(c.path, c.data); err != nil {
-				return plumbing.ZeroHash, err
-			}
-		}
-	}
-	if _, err := os.Stat(w.journalPath()); err == nil { // an earlier save could not update the folder
-		if err := w.recoverSave(); err != nil {
-			return plumbing.ZeroHash, saveFailed(err, false)
-		}
 	}
 	branch, parent, parentTree, err := w.head()
 	if err != nil {
 		return plumbing.ZeroHash, err
 	}
-	paths, noted := make([]string, len(changes)), make([]string, len(changes))
-	for i, c := range changes {
-		if !cleanPath(c.path) {
-			return plumbing.ZeroHash, fmt.Errorf("bad path %q", c.path)
-		}
-		paths[i], noted[i] = c.path, c.path
-		if c.del {
-			noted[i] = delMark + c.path
-		}
+	paths, noted, err := changedNames(changes)
+	if err != nil {
+		return plumbing.ZeroHash, err
 	}
 	if err := w.writeJournal(paths); err != nil {
 		return plumbing.ZeroHash, saveFailed(err, false)
@@ -85,6 +64,48 @@ func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) 
 	}
 	w.noteCommit(h, parent, noted)
 	return h, w.clearJournal()
+}
+
+// readyToCommit refuses a commit the workspace cannot take (closed, read
+// only, no user, outgoing content that fails the checks) and first repairs
+// the folder after an earlier save that could not finish.
+func (w *Workspace) readyToCommit(changes []change) error {
+	if err := w.writable(); err != nil { // closed, or open for reading only
+		return err
+	}
+	if w.user.Name == "" || w.user.Email == "" {
+		return ErrNoUser
+	}
+	for _, c := range changes { // new content only: synced blobs were checked when they came in
+		if !c.del && c.blob.IsZero() {
+			if err := checkOutgoing(c.path, c.data); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := os.Stat(w.journalPath()); err == nil { // an earlier save could not update the folder
+		if err := w.recoverSave(); err != nil {
+			return saveFailed(err, false)
+		}
+	}
+	return nil
+}
+
+// changedNames checks every path of a commit and returns them twice: as
+// the journal lists them, and as the history index notes them (a deletion
+// carries delMark).
+func changedNames(changes []change) (paths, noted []string, err error) {
+	paths, noted = make([]string, len(changes)), make([]string, len(changes))
+	for i, c := range changes {
+		if !cleanPath(c.path) {
+			return nil, nil, fmt.Errorf("bad path %q", c.path)
+		}
+		paths[i], noted[i] = c.path, c.path
+		if c.del {
+			noted[i] = delMark + c.path
+		}
+	}
+	return paths, noted, nil
 }
 
 // head resolves HEAD to its branch, commit and tree; an unborn branch

@@ -372,60 +372,83 @@ func (w *Workspace) changedPaths(cache treeCache, a, b plumbing.Hash, prefix str
 	if err != nil {
 		return err
 	}
-	var ea, eb rawEntry
 	for len(ra) > 0 || len(rb) > 0 {
-		c := 0
-		switch {
-		case len(ra) == 0:
-			c = 1
-		case len(rb) == 0:
-			c = -1
-		default:
-			if ea, _, err = nextEntry(ra); err != nil {
-				return err
-			}
-			if eb, _, err = nextEntry(rb); err != nil {
-				return err
-			}
-			c = gitCmp(ea, eb)
+		var ea, eb rawEntry
+		var c int
+		if ea, eb, ra, rb, c, err = popPair(ra, rb); err != nil {
+			return err
 		}
-		var da, db plumbing.Hash
-		if c <= 0 {
-			if ea, ra, err = nextEntry(ra); err != nil {
-				return err
-			}
-		}
-		if c >= 0 {
-			if eb, rb, err = nextEntry(rb); err != nil {
-				return err
-			}
-		}
-		switch {
-		case c == 0 && ea.hash == eb.hash:
+		da, db, name, descend := diffStep(c, ea, eb, prefix, out)
+		if !descend {
 			continue
-		case c == 0 && ea.dir:
-			da, db = ea.hash, eb.hash
-		case c == 0:
-			*out = append(*out, prefix+string(eb.name))
-			continue
-		case c < 0 && ea.dir:
-			da = ea.hash
-		case c < 0:
-			*out = append(*out, delMark+prefix+string(ea.name))
-			continue
-		case eb.dir:
-			db = eb.hash
-		default:
-			*out = append(*out, prefix+string(eb.name))
-			continue
-		}
-		name := string(ea.name)
-		if c > 0 {
-			name = string(eb.name)
 		}
 		if err := w.changedPaths(cache, da, db, prefix+name+"/", out); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// headOrder compares the first entries of two raw trees in git order; an
+// empty side sorts after everything, so the other side's entries come out.
+func headOrder(ra, rb []byte) (int, error) {
+	switch {
+	case len(ra) == 0:
+		return 1, nil
+	case len(rb) == 0:
+		return -1, nil
+	}
+	ea, _, err := nextEntry(ra)
+	if err != nil {
+		return 0, err
+	}
+	eb, _, err := nextEntry(rb)
+	if err != nil {
+		return 0, err
+	}
+	return gitCmp(ea, eb), nil
+}
+
+// popPair takes the next entry off the side that sorts first (both when
+// they name the same path) and returns the order found: <0 only ea, >0
+// only eb, 0 both.
+func popPair(ra, rb []byte) (ea, eb rawEntry, restA, restB []byte, c int, err error) {
+	if c, err = headOrder(ra, rb); err != nil {
+		return ea, eb, ra, rb, 0, err
+	}
+	if c <= 0 {
+		if ea, ra, err = nextEntry(ra); err != nil {
+			return ea, eb, ra, rb, c, err
+		}
+	}
+	if c >= 0 {
+		if eb, rb, err = nextEntry(rb); err != nil {
+			return ea, eb, ra, rb, c, err
+		}
+	}
+	return ea, eb, ra, rb, c, nil
+}
+
+// diffStep records one changed file for a popped pair, or says which two
+// subtrees to descend into (a zero hash for a side that has no folder).
+func diffStep(c int, ea, eb rawEntry, prefix string, out *[]string) (da, db plumbing.Hash, name string, descend bool) {
+	switch {
+	case c == 0 && ea.hash == eb.hash:
+		return da, db, "", false
+	case c == 0 && ea.dir:
+		return ea.hash, eb.hash, string(ea.name), true
+	case c == 0:
+		*out = append(*out, prefix+string(eb.name))
+		return da, db, "", false
+	case c < 0 && ea.dir:
+		return ea.hash, db, string(ea.name), true
+	case c < 0:
+		*out = append(*out, delMark+prefix+string(ea.name))
+		return da, db, "", false
+	case eb.dir:
+		return da, eb.hash, string(eb.name), true
+	default:
+		*out = append(*out, prefix+string(eb.name))
+		return da, db, "", false
+	}
 }

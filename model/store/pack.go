@@ -328,52 +328,71 @@ func alignEntries(tree, parent []byte) ([]plumbing.Hash, error) {
 // With clocks badly off it may list a commit the remote has: sent twice,
 // never missing.
 func (w *Workspace) missingCommits(head plumbing.Hash, haves []plumbing.Hash) (map[plumbing.Hash]*object.Commit, error) {
-	mark := map[plumbing.Hash]bool{} // seen; true = reachable from a have
-	commits := map[plumbing.Hash]*object.Commit{}
-	var queue []*object.Commit
-	push := func(h plumbing.Hash, have bool) error {
-		if was, seen := mark[h]; seen && (was || !have) {
-			return nil
-		}
-		c := commits[h]
-		if c == nil {
-			var err error
-			if c, err = object.GetCommit(w.st, h); err != nil {
-				return fmt.Errorf("read commit %s: %w", h, err)
-			}
-			commits[h] = c
-		}
-		mark[h] = have
-		queue = append(queue, c)
-		return nil
-	}
+	rw := &reachWalk{w: w, mark: map[plumbing.Hash]bool{}, commits: map[plumbing.Hash]*object.Commit{}}
 	for _, h := range haves {
 		if w.st.HasEncodedObject(h) == nil {
-			if err := push(h, true); err != nil {
+			if err := rw.push(h, true); err != nil {
 				return nil, err
 			}
 		}
 	}
 	if !head.IsZero() {
-		if err := push(head, false); err != nil {
+		if err := rw.push(head, false); err != nil {
 			return nil, err
 		}
 	}
-	for slices.ContainsFunc(queue, func(c *object.Commit) bool { return !mark[c.Hash] }) {
-		i := newest(queue)
-		c := queue[i]
-		queue = slices.Delete(queue, i, i+1)
-		for _, p := range c.ParentHashes {
-			if err := push(p, mark[c.Hash]); err != nil {
-				return nil, err
-			}
-		}
+	if err := rw.run(); err != nil {
+		return nil, err
 	}
 	missing := map[plumbing.Hash]*object.Commit{}
-	for h, have := range mark {
+	for h, have := range rw.mark {
 		if !have {
-			missing[h] = commits[h]
+			missing[h] = rw.commits[h]
 		}
 	}
 	return missing, nil
+}
+
+// reachWalk is missingCommits' walk: the commits seen, whether a have
+// reaches each, and the queue still to visit.
+type reachWalk struct {
+	w       *Workspace
+	mark    map[plumbing.Hash]bool // seen; true = reachable from a have
+	commits map[plumbing.Hash]*object.Commit
+	queue   []*object.Commit
+}
+
+// push queues h, unless it was seen already with the same or a stronger
+// mark (a have's mark wins over head's).
+func (rw *reachWalk) push(h plumbing.Hash, have bool) error {
+	if was, seen := rw.mark[h]; seen && (was || !have) {
+		return nil
+	}
+	c := rw.commits[h]
+	if c == nil {
+		var err error
+		if c, err = object.GetCommit(rw.w.st, h); err != nil {
+			return fmt.Errorf("read commit %s: %w", h, err)
+		}
+		rw.commits[h] = c
+	}
+	rw.mark[h] = have
+	rw.queue = append(rw.queue, c)
+	return nil
+}
+
+// run visits newest first while any queued commit is not reached from a
+// have, passing each commit's mark on to its parents.
+func (rw *reachWalk) run() error {
+	for slices.ContainsFunc(rw.queue, func(c *object.Commit) bool { return !rw.mark[c.Hash] }) {
+		i := newest(rw.queue)
+		c := rw.queue[i]
+		rw.queue = slices.Delete(rw.queue, i, i+1)
+		for _, p := range c.ParentHashes {
+			if err := rw.push(p, rw.mark[c.Hash]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }

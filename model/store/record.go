@@ -63,36 +63,52 @@ func (w *Workspace) recordJournal() string { return filepath.Join(w.delegateDir(
 // between the two steps left before this transaction existed) is
 // finished, not refused; any other existing tag gives ErrTagExists.
 func (w *Workspace) RecordPackage(rec PackageRecord) (Recorded, error) {
-	var out Recorded
-	if err := checkTagName(rec.Name); err != nil {
+	out, pending, done, err := w.prepareRecording(rec)
+	if err != nil || done {
 		return out, err
+	}
+	return w.writeRecording(rec, pending, out)
+}
+
+// prepareRecording checks a recording can start, finishes one an
+// interruption left, and returns the items still to mark; done says there
+// is nothing left to do (the same recording was just finished).
+func (w *Workspace) prepareRecording(rec PackageRecord) (out Recorded, pending []string, done bool, err error) {
+	if err := checkTagName(rec.Name); err != nil {
+		return out, nil, false, err
 	}
 	target := plumbing.NewHash(rec.Target)
 	if !w.isCommit(rec.Target) {
-		return out, fmt.Errorf("%w: the package was made from commit %q, which the workspace does not hold", ErrNotRecorded, rec.Target)
+		return out, nil, false, fmt.Errorf("%w: the package was made from commit %q, which the workspace does not hold", ErrNotRecorded, rec.Target)
 	}
 	if _, err := os.Stat(w.recordJournal()); err == nil {
 		prev, err := w.finishRecording()
 		if err != nil {
-			return out, err
+			return out, nil, false, err
 		}
 		if prev.Name == rec.Name {
 			out.Finished = true
 		}
 	}
-	pending, err := w.unmarked(rec)
+	pending, err = w.unmarked(rec)
 	if err != nil {
-		return out, err
+		return out, nil, false, err
 	}
 	if ref, err := w.st.Reference(plumbing.NewTagReferenceName(rec.Name)); err == nil {
 		if len(pending) == 0 || w.tagTarget(ref.Hash()) != target {
 			if out.Finished {
-				return out, nil
+				return out, nil, true, nil
 			}
-			return out, fmt.Errorf("%w: %s", ErrTagExists, rec.Name)
+			return out, nil, false, fmt.Errorf("%w: %s", ErrTagExists, rec.Name)
 		}
 		out.Finished = true // tagged, never marked: finish it
 	}
+	return out, pending, false, nil
+}
+
+// writeRecording is the transaction itself: journal, status commit, tag,
+// journal removed.
+func (w *Workspace) writeRecording(rec PackageRecord, pending []string, out Recorded) (Recorded, error) {
 	b, err := json.Marshal(rec)
 	if err == nil {
 		err = writeFileAtomic(w.recordJournal(), b)
