@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -13,6 +14,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // change is one file a commit writes (data) or deletes (del).
@@ -133,6 +136,17 @@ func (w *Workspace) head() (branch plumbing.ReferenceName, commit, tree plumbing
 	return branch, c.Hash, c.TreeHash, nil
 }
 
+// writeObject stores a loose object in the workspace's objects folder
+// (gitrepo.WriteLoose says why not through go-git).
+func (w *Workspace) writeObject(t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
+	return gitrepo.WriteLoose(filepath.Join(w.dir, ".git", "objects"), t, content)
+}
+
+// readObject returns an object's content, loose ones read directly.
+func (w *Workspace) readObject(h plumbing.Hash) ([]byte, error) {
+	return gitrepo.ReadObject(filepath.Join(w.dir, ".git", "objects"), w.st, h)
+}
+
 func (w *Workspace) writeBlob(data []byte) (plumbing.Hash, error) {
 	return w.writeObject(plumbing.BlobObject, data)
 }
@@ -198,7 +212,7 @@ func (w *Workspace) writeTree(entries map[string]object.TreeEntry, old plumbing.
 		list = append(list, e)
 	}
 	sort.Slice(list, func(i, j int) bool { return gitName(list[i]) < gitName(list[j]) })
-	h, err := w.writeObject(plumbing.TreeObject, encodeTree(list))
+	h, err := w.writeObject(plumbing.TreeObject, gitrepo.EncodeTree(list))
 	if err != nil {
 		return h, err
 	}
@@ -259,7 +273,7 @@ func (w *Workspace) writeCommit(msg string, tree, parent plumbing.Hash) (plumbin
 // setRef moves the branch atomically: this rename is the moment a save
 // becomes committed.
 func (w *Workspace) setRef(branch plumbing.ReferenceName, h plumbing.Hash) error {
-	return writeFileAtomic(w.abs(".git/"+branch.String()), []byte(h.String()+"\n"))
+	return gitrepo.WriteFileAtomic(w.abs(".git/"+branch.String()), []byte(h.String()+"\n"))
 }
 
 // readAt returns a file's content at a commit (ErrNotFound if absent).

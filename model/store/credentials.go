@@ -11,6 +11,8 @@ import (
 	"github.com/adrg/xdg"
 
 	"github.com/delegate-itu/delegate/model/userfile"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // maxCredentialsBytes bounds the credentials file: a token per server.
@@ -88,7 +90,7 @@ func SaveToken(remoteURL string, c Credential) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	if err := writeFileQuick(path, b, 0o600); err != nil {
+	if err := gitrepo.WriteFileQuick(path, b, 0o600); err != nil {
 		return fmt.Errorf("save the access token: %w", err)
 	}
 	return nil

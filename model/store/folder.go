@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +16,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage/filesystem"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // A folder remote (shared drive, USB stick) is synced by copying objects
@@ -197,7 +198,7 @@ func copyTree(src storer.EncodedObjectStorer, dst objectSink, h plumbing.Hash) e
 	if dst.has(h) {
 		return nil
 	}
-	raw, err := readRaw(src, h)
+	raw, err := gitrepo.ReadRaw(src, h)
 	if err != nil {
 		return fmt.Errorf("read tree %s: %w", h, err)
 	}
@@ -219,7 +220,7 @@ func copyTree(src storer.EncodedObjectStorer, dst objectSink, h plumbing.Hash) e
 			return err
 		}
 	}
-	_, err = writeLoose(dst.objects, plumbing.TreeObject, raw)
+	_, err = gitrepo.WriteLoose(dst.objects, plumbing.TreeObject, raw)
 	return err
 }
 
@@ -229,28 +230,15 @@ func copyRaw(src storer.EncodedObjectStorer, dst objectSink, t plumbing.ObjectTy
 	} else if obj.Size() > maxIncomingBlob {
 		return fmt.Errorf("%w: %s %s is %d MB", ErrUnsafeRemote, t, h, obj.Size()>>20)
 	}
-	raw, err := readRaw(src, h)
+	raw, err := gitrepo.ReadRaw(src, h)
 	if err != nil {
 		return fmt.Errorf("read %s %s: %w", t, h, err)
 	}
-	got, err := writeLoose(dst.objects, t, raw)
+	got, err := gitrepo.WriteLoose(dst.objects, t, raw)
 	if err == nil && got != h {
 		err = fmt.Errorf("object %s arrived damaged (hash %s)", h, got)
 	}
 	return err
-}
-
-func readRaw(src storer.EncodedObjectStorer, h plumbing.Hash) ([]byte, error) {
-	obj, err := src.EncodedObject(plumbing.AnyObject, h)
-	if err != nil {
-		return nil, err
-	}
-	r, err := obj.Reader()
-	if err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(r)
-	return b, errors.Join(err, r.Close())
 }
 
 // fetchFolder copies every people/* branch of a folder remote that passes
@@ -268,7 +256,7 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWor
 	if err != nil {
 		return nil, nil, err
 	}
-	clearStaleLocks(folderPath(r.URL))
+	gitrepo.ClearStaleLocks(filepath.Join(folderPath(r.URL), filepath.FromSlash(PeoplePrefix)))
 	all, bad, err := peopleRefs(src.Storer, PeoplePrefix)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: read %s: %v", ErrUnreachable, r.URL, err)
@@ -285,7 +273,7 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWor
 		}
 	}
 	for _, id := range sortedIDs(heads) {
-		if err := writeFileAtomic(w.abs(".git/"+trackingRef(r.Name, id)), []byte(heads[id].String()+"\n")); err != nil {
+		if err := gitrepo.WriteFileAtomic(w.abs(".git/"+trackingRef(r.Name, id)), []byte(heads[id].String()+"\n")); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -352,8 +340,9 @@ func (w *Workspace) pushFolder(r Remote, me string, old, head plumbing.Hash) err
 	return updateRef(dst, dir, plumbing.ReferenceName(PeoplePrefix+me), old, head)
 }
 
-// ErrRaced means someone published to the same branch during this sync.
-var ErrRaced = errors.New("the branch on the remote moved during sync; sync again")
+// ErrRaced means someone published to the same branch during this sync
+// (gitrepo's error: its ref lock reports it).
+var ErrRaced = gitrepo.ErrRaced
 
 // updateRef moves a branch of a bare repository the way git does: a
 // .lock file taken exclusively, the old value checked, then a rename.
@@ -363,7 +352,7 @@ func updateRef(repo *git.Repository, dir string, name plumbing.ReferenceName, ol
 		return err
 	}
 	lock := path + ".lock"
-	if err := takeRefLock(dir, lock, name, []byte(h.String()+"\n")); err != nil {
+	if err := gitrepo.TakeRefLock(dir, lock, name, []byte(h.String()+"\n")); err != nil {
 		return err
 	}
 	cur := plumbing.ZeroHash
@@ -378,6 +367,6 @@ func updateRef(repo *git.Repository, dir string, name plumbing.ReferenceName, ol
 		_ = os.Remove(lock)
 		return err
 	}
-	syncDir(filepath.Dir(path))
+	gitrepo.SyncDir(filepath.Dir(path))
 	return nil
 }

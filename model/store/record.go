@@ -14,6 +14,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/delegate-itu/delegate/model/item"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // Recording a package as sent is one transaction of two git steps: a
@@ -111,7 +113,7 @@ func (w *Workspace) prepareRecording(rec PackageRecord) (out Recorded, pending [
 func (w *Workspace) writeRecording(rec PackageRecord, pending []string, out Recorded) (Recorded, error) {
 	b, err := json.Marshal(rec)
 	if err == nil {
-		err = writeFileAtomic(w.recordJournal(), b)
+		err = gitrepo.WriteFileAtomic(w.recordJournal(), b)
 	}
 	if err != nil {
 		return out, fmt.Errorf("%w: %w", ErrNotRecorded, diskErr(err))
@@ -253,7 +255,7 @@ func (w *Workspace) writeTag(name, message string, target plumbing.Hash) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(w.abs(".git/"+plumbing.NewTagReferenceName(name).String()), []byte(th.String()+"\n"))
+	return gitrepo.WriteFileAtomic(w.abs(".git/"+plumbing.NewTagReferenceName(name).String()), []byte(th.String()+"\n"))
 }
 
 // inWords names a disk error in words unless it already is.
@@ -269,8 +271,8 @@ func inWords(err error) error {
 // file or the new one, never half; the temporary file is removed on
 // failure. The error is the system's, for the caller to word: the folder
 // is not the workspace.
-func WriteFileAtomic(path string, data []byte) error { return writeFileAtomic(path, data) }
+func WriteFileAtomic(path string, data []byte) error { return gitrepo.WriteFileAtomic(path, data) }
 
 // RemoveTemps deletes the temporary files an interrupted WriteFileAtomic
 // left in dir, so a re-run after a crash leaves a clean folder.
-func RemoveTemps(dir string) []string { return removeTemps(dir) }
+func RemoveTemps(dir string) []string { return gitrepo.RemoveTemps(dir) }

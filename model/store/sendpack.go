@@ -13,6 +13,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/protocol/packp/capability"
 	"github.com/go-git/go-git/v5/plumbing/transport"
 	"github.com/go-git/go-git/v5/plumbing/transport/client"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // pushNetwork publishes head as people/<me> through the server's
@@ -77,7 +79,7 @@ func (w *Workspace) pushNetwork(ctx context.Context, r Remote, auth transport.Au
 
 // setTracking records what the remote's people/<me> now is, as a fetch would.
 func (w *Workspace) setTracking(remote, me string, h plumbing.Hash) error {
-	return writeFileAtomic(w.abs(".git/"+trackingRef(remote, me)), []byte(h.String()+"\n"))
+	return gitrepo.WriteFileAtomic(w.abs(".git/"+trackingRef(remote, me)), []byte(h.String()+"\n"))
 }
 
 // pushError tells a refused update (someone moved the branch) from a
