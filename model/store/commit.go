@@ -142,9 +142,14 @@ func (w *Workspace) writeObject(t plumbing.ObjectType, content []byte) (plumbing
 	return gitrepo.WriteLoose(filepath.Join(w.dir, ".git", "objects"), t, content)
 }
 
-// readObject returns an object's content, loose ones read directly.
-func (w *Workspace) readObject(h plumbing.Hash) ([]byte, error) {
-	return gitrepo.ReadObject(filepath.Join(w.dir, ".git", "objects"), w.st, h)
+// objects is the workspace's object store as gitrepo reads it.
+func (w *Workspace) objects() gitrepo.Objects {
+	return gitrepo.Objects{Dir: filepath.Join(w.dir, ".git", "objects"), St: w.st}
+}
+
+// rawTree returns tree h's raw bytes through cache (zero: the empty tree).
+func (w *Workspace) rawTree(cache gitrepo.TreeCache, h plumbing.Hash) ([]byte, error) {
+	return w.objects().RawTree(cache, h)
 }
 
 func (w *Workspace) writeBlob(data []byte) (plumbing.Hash, error) {

@@ -160,7 +160,7 @@ func copyClosure(src storer.EncodedObjectStorer, dst objectSink, tip plumbing.Ha
 		missing[h] = c
 		stack = append(stack, c.ParentHashes...)
 	}
-	for _, c := range parentsFirst(missing, []plumbing.Hash{tip}) {
+	for _, c := range gitrepo.ParentsFirst(missing, []plumbing.Hash{tip}) {
 		if err := copyTree(src, dst, c.TreeHash); err != nil {
 			return 0, err
 		}
@@ -169,29 +169,6 @@ func copyClosure(src storer.EncodedObjectStorer, dst objectSink, tip plumbing.Ha
 		}
 	}
 	return len(missing), nil
-}
-
-// parentsFirst orders the commits of set reachable from tips so that
-// every commit comes after its parents.
-func parentsFirst(set map[plumbing.Hash]*object.Commit, tips []plumbing.Hash) []*object.Commit {
-	out := make([]*object.Commit, 0, len(set))
-	done := make(map[plumbing.Hash]bool, len(set))
-	var visit func(h plumbing.Hash)
-	visit = func(h plumbing.Hash) {
-		c, ok := set[h]
-		if !ok || done[h] {
-			return
-		}
-		done[h] = true
-		for _, p := range c.ParentHashes {
-			visit(p)
-		}
-		out = append(out, c)
-	}
-	for _, t := range tips {
-		visit(t)
-	}
-	return out
 }
 
 func copyTree(src storer.EncodedObjectStorer, dst objectSink, h plumbing.Hash) error {
@@ -203,18 +180,18 @@ func copyTree(src storer.EncodedObjectStorer, dst objectSink, h plumbing.Hash) e
 		return fmt.Errorf("read tree %s: %w", h, err)
 	}
 	for rest := raw; len(rest) > 0; {
-		var e rawEntry
+		var e gitrepo.RawEntry
 		var mode string
 		mode, _, _ = strings.Cut(string(rest[:min(len(rest), 7)]), " ")
-		if e, rest, err = nextEntry(rest); err != nil {
+		if e, rest, err = gitrepo.NextEntry(rest); err != nil {
 			return err
 		}
 		switch {
-		case e.dir:
-			err = copyTree(src, dst, e.hash)
+		case e.Dir:
+			err = copyTree(src, dst, e.Hash)
 		case mode == "160000": // a submodule's commit lives elsewhere
-		case !dst.has(e.hash):
-			err = copyRaw(src, dst, plumbing.BlobObject, e.hash)
+		case !dst.has(e.Hash):
+			err = copyRaw(src, dst, plumbing.BlobObject, e.Hash)
 		}
 		if err != nil {
 			return err

@@ -316,7 +316,7 @@ type treeEntry struct {
 // then misbehave on the workspace.
 func parseIncomingTree(raw []byte) ([]treeEntry, error) {
 	var out []treeEntry
-	var prev rawEntry
+	var prev gitrepo.RawEntry
 	for rest := raw; len(rest) > 0; {
 		sp := bytes.IndexByte(rest, ' ')
 		nul := bytes.IndexByte(rest, 0)
@@ -328,10 +328,10 @@ func parseIncomingTree(raw []byte) ([]treeEntry, error) {
 		if e.name == "" || strings.Contains(e.name, "/") {
 			return nil, fmt.Errorf("holds an entry named %q, which git refuses", e.name)
 		}
-		cur := rawEntry{dir: e.mode == "40000", name: rest[sp+1 : nul]}
+		cur := gitrepo.RawEntry{Dir: e.mode == "40000", Name: rest[sp+1 : nul]}
 		if len(out) > 0 {
-			switch c := gitCmp(prev, cur); {
-			case c == 0 || prev.dir != cur.dir && bytes.Equal(prev.name, cur.name):
+			switch c := gitrepo.GitCmp(prev, cur); {
+			case c == 0 || prev.Dir != cur.Dir && bytes.Equal(prev.Name, cur.Name):
 				return nil, fmt.Errorf("holds %q twice", e.name)
 			case c > 0:
 				return nil, errors.New("is not sorted as git sorts folders (git fsck refuses it)")

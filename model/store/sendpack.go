@@ -18,7 +18,7 @@ import (
 )
 
 // pushNetwork publishes head as people/<me> through the server's
-// receive-pack, with a pack Delegate builds itself (see buildPack). old
+// receive-pack, with a pack Delegate builds itself (see gitrepo.BuildPack). old
 // is the branch's value at the fetch: if it moved since, nothing is sent
 // and the error is ErrRaced; the server checks it again under its lock.
 func (w *Workspace) pushNetwork(ctx context.Context, r Remote, auth transport.AuthMethod, me string, old, head plumbing.Hash) error {
@@ -60,7 +60,7 @@ func (w *Workspace) pushNetwork(ctx context.Context, r Remote, auth transport.Au
 			haves = append(haves, ref.Hash())
 		}
 	}
-	pack, err := w.buildPack(head, haves, adv.Capabilities.Supports(capability.OFSDelta))
+	pack, err := gitrepo.BuildPack(w.objects(), head, haves, adv.Capabilities.Supports(capability.OFSDelta))
 	if err != nil {
 		return err
 	}

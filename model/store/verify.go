@@ -13,6 +13,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/delegate-itu/delegate/model/item"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // KeysDir holds the delegation's public keys, one armored file per
@@ -151,7 +153,7 @@ func (w *Workspace) checkIncoming(ring openpgp.EntityList, ours, theirs plumbing
 	if !ours.IsZero() {
 		haves = []plumbing.Hash{ours}
 	}
-	commits, err := w.missingCommits(theirs, haves)
+	commits, err := gitrepo.MissingCommits(w.st, theirs, haves)
 	if err != nil {
 		return false, err
 	}
