@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Enforces the layering in docs/architecture.md: model/ never depends on Fyne,
-# ui or assets; delegatectl never depends on Fyne (it builds without cgo).
+# ui or assets; delegatectl never depends on Fyne (it builds without cgo);
+# model/gitrepo (the git engine) depends on no other package of the module;
+# store and export never depend on each other (submit joins them).
 set -euo pipefail
 mod=$(go list -m)
 fail=0
@@ -22,6 +24,19 @@ fi
 bad=$(go list -deps ./model/report | grep -E "^$mod/(model/(store|export|submit)|ui)(/|$)" || true)
 if [ -n "$bad" ]; then
   echo "check-layers: model/report depends on: $bad" >&2
+  fail=1
+fi
+bad=$(go list -deps ./model/gitrepo | grep -E "^$mod/" | grep -vx "$mod/model/gitrepo" || true)
+if [ -n "$bad" ]; then
+  echo "check-layers: model/gitrepo depends on: $bad" >&2
+  fail=1
+fi
+if go list -deps ./model/store | grep -qx "$mod/model/export"; then
+  echo "check-layers: model/store depends on model/export" >&2
+  fail=1
+fi
+if go list -deps ./model/export | grep -qx "$mod/model/store"; then
+  echo "check-layers: model/export depends on model/store" >&2
   fail=1
 fi
 CGO_ENABLED=0 go build -o /dev/null ./cmd/delegatectl || { echo "check-layers: delegatectl does not build without cgo" >&2; fail=1; }

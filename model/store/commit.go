@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -13,6 +14,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // change is one file a commit writes (data) or deletes (del).
@@ -29,37 +32,16 @@ type change struct {
 // point), then files and index; a journal names the paths until the end.
 // It returns the zero hash when the changes alter nothing.
 func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) {
-	if err := w.writable(); err != nil { // closed, or open for reading only
+	if err := w.readyToCommit(changes); err != nil {
 		return plumbing.ZeroHash, err
-	}
-	if w.user.Name == "" || w.user.Email == "" {
-		return plumbing.ZeroHash, ErrNoUser
-	}
-	for _, c := range changes { // new content only: synced blobs were checked when they came in
-		if !c.del && c.blob.IsZero() {
-			if err := checkOutgoing(c.path, c.data); err != nil {
-				return plumbing.ZeroHash, err
-			}
-		}
-	}
-	if _, err := os.Stat(w.journalPath()); err == nil { // an earlier save could not update the folder
-		if err := w.recoverSave(); err != nil {
-			return plumbing.ZeroHash, saveFailed(err, false)
-		}
 	}
 	branch, parent, parentTree, err := w.head()
 	if err != nil {
 		return plumbing.ZeroHash, err
 	}
-	paths, noted := make([]string, len(changes)), make([]string, len(changes))
-	for i, c := range changes {
-		if !cleanPath(c.path) {
-			return plumbing.ZeroHash, fmt.Errorf("bad path %q", c.path)
-		}
-		paths[i], noted[i] = c.path, c.path
-		if c.del {
-			noted[i] = delMark + c.path
-		}
+	paths, noted, err := changedNames(changes)
+	if err != nil {
+		return plumbing.ZeroHash, err
 	}
 	if err := w.writeJournal(paths); err != nil {
 		return plumbing.ZeroHash, saveFailed(err, false)
@@ -87,6 +69,48 @@ func (w *Workspace) commit(msg string, changes []change) (plumbing.Hash, error) 
 	return h, w.clearJournal()
 }
 
+// readyToCommit refuses a commit the workspace cannot take (closed, read
+// only, no user, outgoing content that fails the checks) and first repairs
+// the folder after an earlier save that could not finish.
+func (w *Workspace) readyToCommit(changes []change) error {
+	if err := w.writable(); err != nil { // closed, or open for reading only
+		return err
+	}
+	if w.user.Name == "" || w.user.Email == "" {
+		return ErrNoUser
+	}
+	for _, c := range changes { // new content only: synced blobs were checked when they came in
+		if !c.del && c.blob.IsZero() {
+			if err := checkOutgoing(c.path, c.data); err != nil {
+				return err
+			}
+		}
+	}
+	if _, err := os.Stat(w.journalPath()); err == nil { // an earlier save could not update the folder
+		if err := w.recoverSave(); err != nil {
+			return saveFailed(err, false)
+		}
+	}
+	return nil
+}
+
+// changedNames checks every path of a commit and returns them twice: as
+// the journal lists them, and as the history index notes them (a deletion
+// carries delMark).
+func changedNames(changes []change) (paths, noted []string, err error) {
+	paths, noted = make([]string, len(changes)), make([]string, len(changes))
+	for i, c := range changes {
+		if !cleanPath(c.path) {
+			return nil, nil, fmt.Errorf("bad path %q", c.path)
+		}
+		paths[i], noted[i] = c.path, c.path
+		if c.del {
+			noted[i] = delMark + c.path
+		}
+	}
+	return paths, noted, nil
+}
+
 // head resolves HEAD to its branch, commit and tree; an unborn branch
 // gives zero hashes.
 func (w *Workspace) head() (branch plumbing.ReferenceName, commit, tree plumbing.Hash, err error) {
@@ -110,6 +134,22 @@ func (w *Workspace) head() (branch plumbing.ReferenceName, commit, tree plumbing
 		return "", commit, tree, fmt.Errorf("read commit %s: %w", r.Hash(), err)
 	}
 	return branch, c.Hash, c.TreeHash, nil
+}
+
+// writeObject stores a loose object in the workspace's objects folder
+// (gitrepo.WriteLoose says why not through go-git).
+func (w *Workspace) writeObject(t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
+	return gitrepo.WriteLoose(filepath.Join(w.dir, ".git", "objects"), t, content)
+}
+
+// objects is the workspace's object store as gitrepo reads it.
+func (w *Workspace) objects() gitrepo.Objects {
+	return gitrepo.Objects{Dir: filepath.Join(w.dir, ".git", "objects"), St: w.st}
+}
+
+// rawTree returns tree h's raw bytes through cache (zero: the empty tree).
+func (w *Workspace) rawTree(cache gitrepo.TreeCache, h plumbing.Hash) ([]byte, error) {
+	return w.objects().RawTree(cache, h)
 }
 
 func (w *Workspace) writeBlob(data []byte) (plumbing.Hash, error) {
@@ -177,7 +217,7 @@ func (w *Workspace) writeTree(entries map[string]object.TreeEntry, old plumbing.
 		list = append(list, e)
 	}
 	sort.Slice(list, func(i, j int) bool { return gitName(list[i]) < gitName(list[j]) })
-	h, err := w.writeObject(plumbing.TreeObject, encodeTree(list))
+	h, err := w.writeObject(plumbing.TreeObject, gitrepo.EncodeTree(list))
 	if err != nil {
 		return h, err
 	}
@@ -238,7 +278,7 @@ func (w *Workspace) writeCommit(msg string, tree, parent plumbing.Hash) (plumbin
 // setRef moves the branch atomically: this rename is the moment a save
 // becomes committed.
 func (w *Workspace) setRef(branch plumbing.ReferenceName, h plumbing.Hash) error {
-	return writeFileAtomic(w.abs(".git/"+branch.String()), []byte(h.String()+"\n"))
+	return gitrepo.WriteFileAtomic(w.abs(".git/"+branch.String()), []byte(h.String()+"\n"))
 }
 
 // readAt returns a file's content at a commit (ErrNotFound if absent).

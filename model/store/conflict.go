@@ -12,7 +12,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
-// ErrNoConflict: ResolveConflict on an item that has no conflict.
+// ErrNoConflict is returned by ResolveConflict for an item that has no conflict.
 var ErrNoConflict = errors.New("no conflict on that item")
 
 // Conflict is a file two people changed differently: the version in

@@ -11,6 +11,8 @@ import (
 	"github.com/adrg/xdg"
 
 	"github.com/delegate-itu/delegate/model/userfile"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // maxCredentialsBytes bounds the credentials file: a token per server.
@@ -40,7 +42,7 @@ func CredentialsFile() string {
 	return p
 }
 
-// ErrNoTokenPlace: no $DELEGATE_CREDENTIALS and no home folder, so the
+// ErrNoTokenPlace means there is no $DELEGATE_CREDENTIALS and no home folder, so the
 // only place left for the credentials file would be under "/".
 var ErrNoTokenPlace = errors.New("no home folder is set (HOME), so there is no place outside the workspace to keep the access token; set $" +
 	EnvCredentials + " to a file, or give the token in $" + EnvToken + " at each sync")
@@ -88,7 +90,7 @@ func SaveToken(remoteURL string, c Credential) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	if err := writeFileQuick(path, b, 0o600); err != nil {
+	if err := gitrepo.WriteFileQuick(path, b, 0o600); err != nil {
 		return fmt.Errorf("save the access token: %w", err)
 	}
 	return nil

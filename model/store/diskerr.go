@@ -22,18 +22,6 @@ var (
 	ErrFolderBehind = errors.New("saved in the history, but the file in the workspace folder could not be updated (Delegate repairs it when the workspace is opened again)")
 )
 
-// writeFault, when a test sets it, is asked before each file the store
-// writes is put in place; an error it returns stands for the disk
-// refusing the write (full, read-only), after half the data was written.
-var writeFault func(path string) error
-
-func faultAt(path string) error {
-	if writeFault == nil {
-		return nil
-	}
-	return writeFault(path)
-}
-
 // diskErr names a disk-full or permission error in the user's words and
 // keeps the system's error for the details.
 func diskErr(err error) error {

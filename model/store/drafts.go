@@ -14,7 +14,7 @@ import (
 // DraftsDir holds one folder per imported report draft.
 const DraftsDir = "drafts"
 
-// ErrDraftExists: the same bytes were already imported.
+// ErrDraftExists means the same bytes were already imported.
 var ErrDraftExists = errors.New("this draft was already imported")
 
 // DraftImport is what ImportDraft stores: the source bytes exactly as

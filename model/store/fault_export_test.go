@@ -1,12 +1,15 @@
 package store
 
-import "path/filepath"
+import (
+	"path/filepath"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
+)
 
 // SetWriteFault lets the store_test package refuse writes the way a full
 // or read-only disk does; it returns the function that removes the fault.
 func SetWriteFault(f func(path string) error) (undo func()) {
-	writeFault = f
-	return func() { writeFault = nil }
+	return gitrepo.SetWriteFault(f)
 }
 
 // CheckBranchOf runs the incoming check of w against the current version

@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,6 +16,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 	"github.com/go-git/go-git/v5/storage/filesystem"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // A folder remote (shared drive, USB stick) is synced by copying objects
@@ -159,7 +160,7 @@ func copyClosure(src storer.EncodedObjectStorer, dst objectSink, tip plumbing.Ha
 		missing[h] = c
 		stack = append(stack, c.ParentHashes...)
 	}
-	for _, c := range parentsFirst(missing, []plumbing.Hash{tip}) {
+	for _, c := range gitrepo.ParentsFirst(missing, []plumbing.Hash{tip}) {
 		if err := copyTree(src, dst, c.TreeHash); err != nil {
 			return 0, err
 		}
@@ -170,56 +171,33 @@ func copyClosure(src storer.EncodedObjectStorer, dst objectSink, tip plumbing.Ha
 	return len(missing), nil
 }
 
-// parentsFirst orders the commits of set reachable from tips so that
-// every commit comes after its parents.
-func parentsFirst(set map[plumbing.Hash]*object.Commit, tips []plumbing.Hash) []*object.Commit {
-	out := make([]*object.Commit, 0, len(set))
-	done := make(map[plumbing.Hash]bool, len(set))
-	var visit func(h plumbing.Hash)
-	visit = func(h plumbing.Hash) {
-		c, ok := set[h]
-		if !ok || done[h] {
-			return
-		}
-		done[h] = true
-		for _, p := range c.ParentHashes {
-			visit(p)
-		}
-		out = append(out, c)
-	}
-	for _, t := range tips {
-		visit(t)
-	}
-	return out
-}
-
 func copyTree(src storer.EncodedObjectStorer, dst objectSink, h plumbing.Hash) error {
 	if dst.has(h) {
 		return nil
 	}
-	raw, err := readRaw(src, h)
+	raw, err := gitrepo.ReadRaw(src, h)
 	if err != nil {
 		return fmt.Errorf("read tree %s: %w", h, err)
 	}
 	for rest := raw; len(rest) > 0; {
-		var e rawEntry
+		var e gitrepo.RawEntry
 		var mode string
 		mode, _, _ = strings.Cut(string(rest[:min(len(rest), 7)]), " ")
-		if e, rest, err = nextEntry(rest); err != nil {
+		if e, rest, err = gitrepo.NextEntry(rest); err != nil {
 			return err
 		}
 		switch {
-		case e.dir:
-			err = copyTree(src, dst, e.hash)
+		case e.Dir:
+			err = copyTree(src, dst, e.Hash)
 		case mode == "160000": // a submodule's commit lives elsewhere
-		case !dst.has(e.hash):
-			err = copyRaw(src, dst, plumbing.BlobObject, e.hash)
+		case !dst.has(e.Hash):
+			err = copyRaw(src, dst, plumbing.BlobObject, e.Hash)
 		}
 		if err != nil {
 			return err
 		}
 	}
-	_, err = writeLoose(dst.objects, plumbing.TreeObject, raw)
+	_, err = gitrepo.WriteLoose(dst.objects, plumbing.TreeObject, raw)
 	return err
 }
 
@@ -229,28 +207,15 @@ func copyRaw(src storer.EncodedObjectStorer, dst objectSink, t plumbing.ObjectTy
 	} else if obj.Size() > maxIncomingBlob {
 		return fmt.Errorf("%w: %s %s is %d MB", ErrUnsafeRemote, t, h, obj.Size()>>20)
 	}
-	raw, err := readRaw(src, h)
+	raw, err := gitrepo.ReadRaw(src, h)
 	if err != nil {
 		return fmt.Errorf("read %s %s: %w", t, h, err)
 	}
-	got, err := writeLoose(dst.objects, t, raw)
+	got, err := gitrepo.WriteLoose(dst.objects, t, raw)
 	if err == nil && got != h {
 		err = fmt.Errorf("object %s arrived damaged (hash %s)", h, got)
 	}
 	return err
-}
-
-func readRaw(src storer.EncodedObjectStorer, h plumbing.Hash) ([]byte, error) {
-	obj, err := src.EncodedObject(plumbing.AnyObject, h)
-	if err != nil {
-		return nil, err
-	}
-	r, err := obj.Reader()
-	if err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(r)
-	return b, errors.Join(err, r.Close())
 }
 
 // fetchFolder copies every people/* branch of a folder remote that passes
@@ -268,7 +233,7 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWor
 	if err != nil {
 		return nil, nil, err
 	}
-	clearStaleLocks(folderPath(r.URL))
+	gitrepo.ClearStaleLocks(filepath.Join(folderPath(r.URL), filepath.FromSlash(PeoplePrefix)))
 	all, bad, err := peopleRefs(src.Storer, PeoplePrefix)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: read %s: %v", ErrUnreachable, r.URL, err)
@@ -285,7 +250,7 @@ func (w *Workspace) fetchFolder(r Remote) (map[string]plumbing.Hash, []UnsafeWor
 		}
 	}
 	for _, id := range sortedIDs(heads) {
-		if err := writeFileAtomic(w.abs(".git/"+trackingRef(r.Name, id)), []byte(heads[id].String()+"\n")); err != nil {
+		if err := gitrepo.WriteFileAtomic(w.abs(".git/"+trackingRef(r.Name, id)), []byte(heads[id].String()+"\n")); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -352,8 +317,9 @@ func (w *Workspace) pushFolder(r Remote, me string, old, head plumbing.Hash) err
 	return updateRef(dst, dir, plumbing.ReferenceName(PeoplePrefix+me), old, head)
 }
 
-// ErrRaced: someone published to the same branch during this sync.
-var ErrRaced = errors.New("the branch on the remote moved during sync; sync again")
+// ErrRaced means someone published to the same branch during this sync
+// (gitrepo's error: its ref lock reports it).
+var ErrRaced = gitrepo.ErrRaced
 
 // updateRef moves a branch of a bare repository the way git does: a
 // .lock file taken exclusively, the old value checked, then a rename.
@@ -363,7 +329,7 @@ func updateRef(repo *git.Repository, dir string, name plumbing.ReferenceName, ol
 		return err
 	}
 	lock := path + ".lock"
-	if err := takeRefLock(dir, lock, name, []byte(h.String()+"\n")); err != nil {
+	if err := gitrepo.TakeRefLock(dir, lock, name, []byte(h.String()+"\n")); err != nil {
 		return err
 	}
 	cur := plumbing.ZeroHash
@@ -378,6 +344,6 @@ func updateRef(repo *git.Repository, dir string, name plumbing.ReferenceName, ol
 		_ = os.Remove(lock)
 		return err
 	}
-	syncDir(filepath.Dir(path))
+	gitrepo.SyncDir(filepath.Dir(path))
 	return nil
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // historyIndex records which commits changed which paths, because asking
@@ -206,7 +208,7 @@ func (w *Workspace) catchUp(head plumbing.Hash) error {
 			return err
 		}
 	}
-	cache := treeCache{}
+	cache := gitrepo.TreeCache{}
 	for i := len(todo) - 1; i >= 0; i-- {
 		c := todo[i]
 		paths, err := w.commitPaths(cache, c)
@@ -256,7 +258,7 @@ func newestFirst(cs []*object.Commit, head plumbing.Hash) []*object.Commit {
 	for _, c := range cs {
 		set[c.Hash] = c
 	}
-	out := parentsFirst(set, []plumbing.Hash{head})
+	out := gitrepo.ParentsFirst(set, []plumbing.Hash{head})
 	slices.Reverse(out)
 	return out
 }
@@ -265,7 +267,7 @@ func newestFirst(cs []*object.Commit, head plumbing.Hash) []*object.Commit {
 // that differ from every parent count (as git log shows them): a file
 // that simply came in from the other branch is already recorded by the
 // commit that made it there.
-func (w *Workspace) commitPaths(cache treeCache, c *object.Commit) ([]string, error) {
+func (w *Workspace) commitPaths(cache gitrepo.TreeCache, c *object.Commit) ([]string, error) {
 	var paths []string
 	parents := c.ParentHashes
 	if len(parents) == 0 {
@@ -298,69 +300,10 @@ func (w *Workspace) commitPaths(cache treeCache, c *object.Commit) ([]string, er
 	return paths, nil
 }
 
-// treeCache keeps recently read trees as raw bytes; consecutive commits
-// share most of them.
-type treeCache map[plumbing.Hash][]byte
-
-func (w *Workspace) rawTree(cache treeCache, h plumbing.Hash) ([]byte, error) {
-	if h.IsZero() {
-		return nil, nil
-	}
-	if b, ok := cache[h]; ok {
-		return b, nil
-	}
-	b, err := w.readObject(h)
-	if err != nil {
-		return nil, err
-	}
-	if len(cache) > 64 {
-		clear(cache)
-	}
-	cache[h] = b
-	return b, nil
-}
-
-// rawEntry is one tree entry read in place, without allocating.
-type rawEntry struct {
-	dir  bool
-	name []byte
-	hash plumbing.Hash
-}
-
-// nextEntry reads "<mode> <name>\0<20-byte hash>" from a raw tree.
-func nextEntry(b []byte) (rawEntry, []byte, error) {
-	sp := bytes.IndexByte(b, ' ')
-	nul := bytes.IndexByte(b, 0)
-	if sp < 0 || nul < sp || len(b) < nul+21 {
-		return rawEntry{}, nil, errors.New("damaged tree object")
-	}
-	e := rawEntry{dir: string(b[:sp]) == "40000", name: b[sp+1 : nul]}
-	copy(e.hash[:], b[nul+1:nul+21])
-	return e, b[nul+21:], nil
-}
-
-// gitCmp orders entries as git sorts trees: folders as if named "name/".
-func gitCmp(a, b rawEntry) int {
-	n := min(len(a.name), len(b.name))
-	if c := bytes.Compare(a.name[:n], b.name[:n]); c != 0 {
-		return c
-	}
-	next := func(e rawEntry) int {
-		switch {
-		case len(e.name) > n:
-			return int(e.name[n])
-		case e.dir:
-			return '/'
-		}
-		return -1
-	}
-	return next(a) - next(b)
-}
-
 // changedPaths lists the files that differ between two trees, walking both
 // sorted entry lists in step and descending only into folders that differ.
 // Deleted files carry delMark.
-func (w *Workspace) changedPaths(cache treeCache, a, b plumbing.Hash, prefix string, out *[]string) error {
+func (w *Workspace) changedPaths(cache gitrepo.TreeCache, a, b plumbing.Hash, prefix string, out *[]string) error {
 	if a == b {
 		return nil
 	}
@@ -372,60 +315,83 @@ func (w *Workspace) changedPaths(cache treeCache, a, b plumbing.Hash, prefix str
 	if err != nil {
 		return err
 	}
-	var ea, eb rawEntry
 	for len(ra) > 0 || len(rb) > 0 {
-		c := 0
-		switch {
-		case len(ra) == 0:
-			c = 1
-		case len(rb) == 0:
-			c = -1
-		default:
-			if ea, _, err = nextEntry(ra); err != nil {
-				return err
-			}
-			if eb, _, err = nextEntry(rb); err != nil {
-				return err
-			}
-			c = gitCmp(ea, eb)
+		var ea, eb gitrepo.RawEntry
+		var c int
+		if ea, eb, ra, rb, c, err = popPair(ra, rb); err != nil {
+			return err
 		}
-		var da, db plumbing.Hash
-		if c <= 0 {
-			if ea, ra, err = nextEntry(ra); err != nil {
-				return err
-			}
-		}
-		if c >= 0 {
-			if eb, rb, err = nextEntry(rb); err != nil {
-				return err
-			}
-		}
-		switch {
-		case c == 0 && ea.hash == eb.hash:
+		da, db, name, descend := diffStep(c, ea, eb, prefix, out)
+		if !descend {
 			continue
-		case c == 0 && ea.dir:
-			da, db = ea.hash, eb.hash
-		case c == 0:
-			*out = append(*out, prefix+string(eb.name))
-			continue
-		case c < 0 && ea.dir:
-			da = ea.hash
-		case c < 0:
-			*out = append(*out, delMark+prefix+string(ea.name))
-			continue
-		case eb.dir:
-			db = eb.hash
-		default:
-			*out = append(*out, prefix+string(eb.name))
-			continue
-		}
-		name := string(ea.name)
-		if c > 0 {
-			name = string(eb.name)
 		}
 		if err := w.changedPaths(cache, da, db, prefix+name+"/", out); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// headOrder compares the first entries of two raw trees in git order; an
+// empty side sorts after everything, so the other side's entries come out.
+func headOrder(ra, rb []byte) (int, error) {
+	switch {
+	case len(ra) == 0:
+		return 1, nil
+	case len(rb) == 0:
+		return -1, nil
+	}
+	ea, _, err := gitrepo.NextEntry(ra)
+	if err != nil {
+		return 0, err
+	}
+	eb, _, err := gitrepo.NextEntry(rb)
+	if err != nil {
+		return 0, err
+	}
+	return gitrepo.GitCmp(ea, eb), nil
+}
+
+// popPair takes the next entry off the side that sorts first (both when
+// they name the same path) and returns the order found: <0 only ea, >0
+// only eb, 0 both.
+func popPair(ra, rb []byte) (ea, eb gitrepo.RawEntry, restA, restB []byte, c int, err error) {
+	if c, err = headOrder(ra, rb); err != nil {
+		return ea, eb, ra, rb, 0, err
+	}
+	if c <= 0 {
+		if ea, ra, err = gitrepo.NextEntry(ra); err != nil {
+			return ea, eb, ra, rb, c, err
+		}
+	}
+	if c >= 0 {
+		if eb, rb, err = gitrepo.NextEntry(rb); err != nil {
+			return ea, eb, ra, rb, c, err
+		}
+	}
+	return ea, eb, ra, rb, c, nil
+}
+
+// diffStep records one changed file for a popped pair, or says which two
+// subtrees to descend into (a zero hash for a side that has no folder).
+func diffStep(c int, ea, eb gitrepo.RawEntry, prefix string, out *[]string) (da, db plumbing.Hash, name string, descend bool) {
+	switch {
+	case c == 0 && ea.Hash == eb.Hash:
+		return da, db, "", false
+	case c == 0 && ea.Dir:
+		return ea.Hash, eb.Hash, string(ea.Name), true
+	case c == 0:
+		*out = append(*out, prefix+string(eb.Name))
+		return da, db, "", false
+	case c < 0 && ea.Dir:
+		return ea.Hash, db, string(ea.Name), true
+	case c < 0:
+		*out = append(*out, delMark+prefix+string(ea.Name))
+		return da, db, "", false
+	case eb.Dir:
+		return da, eb.Hash, string(eb.Name), true
+	default:
+		*out = append(*out, prefix+string(eb.Name))
+		return da, db, "", false
+	}
 }

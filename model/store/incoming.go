@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/hex"
@@ -27,6 +26,8 @@ import (
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // ErrUnsafeRemote is wrapped when a colleague's branch on a remote holds
@@ -315,7 +316,7 @@ type treeEntry struct {
 // then misbehave on the workspace.
 func parseIncomingTree(raw []byte) ([]treeEntry, error) {
 	var out []treeEntry
-	var prev rawEntry
+	var prev gitrepo.RawEntry
 	for rest := raw; len(rest) > 0; {
 		sp := bytes.IndexByte(rest, ' ')
 		nul := bytes.IndexByte(rest, 0)
@@ -327,10 +328,10 @@ func parseIncomingTree(raw []byte) ([]treeEntry, error) {
 		if e.name == "" || strings.Contains(e.name, "/") {
 			return nil, fmt.Errorf("holds an entry named %q, which git refuses", e.name)
 		}
-		cur := rawEntry{dir: e.mode == "40000", name: rest[sp+1 : nul]}
+		cur := gitrepo.RawEntry{Dir: e.mode == "40000", Name: rest[sp+1 : nul]}
 		if len(out) > 0 {
-			switch c := gitCmp(prev, cur); {
-			case c == 0 || prev.dir != cur.dir && bytes.Equal(prev.name, cur.name):
+			switch c := gitrepo.GitCmp(prev, cur); {
+			case c == 0 || prev.Dir != cur.Dir && bytes.Equal(prev.Name, cur.Name):
 				return nil, fmt.Errorf("holds %q twice", e.name)
 			case c > 0:
 				return nil, errors.New("is not sorted as git sorts folders (git fsck refuses it)")
@@ -369,7 +370,7 @@ func (in *incomingCheck) object(h plumbing.Hash, t plumbing.ObjectType, limit in
 	case err != nil:
 		return 0, nil, err
 	case z != nil:
-		size, b, err = looseObject(z, t, limit)
+		size, b, err = gitrepo.LooseObject(z, t, limit)
 		if err == nil && b != nil && looseHash(t, b) != h {
 			err = errors.New("its content is not the object its name says")
 		}
@@ -384,45 +385,6 @@ func (in *incomingCheck) object(h plumbing.Hash, t plumbing.ObjectType, limit in
 	}
 	b, err = readBounded(obj, limit)
 	return obj.Size(), b, err
-}
-
-// looseObject reads a loose object's header from its zlib bytes z,
-// checks its type, and reads its content only if the header says it is
-// at most limit bytes (limit < 0: never; over it, only the size comes
-// back). The header is read
-// before anything is allocated for the content, so a huge object costs
-// nothing.
-func looseObject(z []byte, t plumbing.ObjectType, limit int64) (int64, []byte, error) {
-	var zr io.ReadCloser
-	var err error
-	if r, ok := zlibReaders.Get().(io.ReadCloser); ok {
-		zr, err = r, r.(zlib.Resetter).Reset(bytes.NewReader(z), nil)
-	} else {
-		zr, err = zlib.NewReader(bytes.NewReader(z))
-	}
-	if err != nil {
-		return 0, nil, fmt.Errorf("it is damaged: %v", err)
-	}
-	defer zlibReaders.Put(zr)
-	var head [32]byte
-	got, _ := io.ReadAtLeast(zr, head[:], 1)
-	nul := bytes.IndexByte(head[:got], 0)
-	typ, size, ok := strings.Cut(string(head[:max(nul, 0)]), " ")
-	n, perr := strconv.ParseInt(size, 10, 64)
-	switch {
-	case nul < 0 || !ok || perr != nil || n < 0:
-		return 0, nil, errors.New("it is damaged")
-	case typ != t.String():
-		return 0, nil, fmt.Errorf("it is a %s, not a %s", typ, t)
-	case n > limit: // limit < 0 too: the header alone
-		return n, nil, nil
-	}
-	b := make([]byte, n)
-	copied := copy(b, head[nul+1:got])
-	if _, err := io.ReadFull(zr, b[copied:]); err != nil {
-		return n, nil, fmt.Errorf("it is damaged: %v", err)
-	}
-	return n, b, nil
 }
 
 // looseHash is the object name git gives content of type t.

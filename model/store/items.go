@@ -221,6 +221,23 @@ func blobBytes(b *object.Blob) ([]byte, error) {
 	return out, err
 }
 
+// removableFile finds the file of item id at HEAD, a comment's or an Opinion
+// proposal's, and names its kind for the commit message.
+func (w *Workspace) removableFile(id string) (p, kind string, err error) {
+	_, _, tree, err := w.head()
+	if err != nil {
+		return "", "", err
+	}
+	for _, k := range []struct{ p, kind string }{{commentPath(id), "comment"}, {opinionPath(id), "Opinion proposal"}} {
+		if _, err := w.entryHash(tree, k.p); err == nil {
+			return k.p, k.kind, nil
+		} else if !errors.Is(err, ErrNotFound) {
+			return "", "", err
+		}
+	}
+	return "", "", fmt.Errorf("%w: no comment or Opinion proposal %s (see delegatectl list); nothing was changed", ErrNotFound, id)
+}
+
 // RemoveItem deletes a comment or Opinion proposal (and any conflict
 // copies of it) as one commit saying who removed it and why. It reads
 // nothing of the item but its name, so it also takes out a file that
@@ -235,21 +252,9 @@ func (w *Workspace) RemoveItem(id, reason string) error {
 	if !utf8.ValidString(reason) || strings.IndexFunc(reason, func(r rune) bool { return unicode.IsControl(r) && r != '\n' && r != '\t' }) >= 0 {
 		return fmt.Errorf("%w: the reason holds a control character or text that is not UTF-8", ErrNotSaved)
 	}
-	_, _, tree, err := w.head()
+	p, kind, err := w.removableFile(id)
 	if err != nil {
 		return err
-	}
-	var p, kind string
-	for _, k := range []struct{ p, kind string }{{commentPath(id), "comment"}, {opinionPath(id), "Opinion proposal"}} {
-		if _, err := w.entryHash(tree, k.p); err == nil {
-			p, kind = k.p, k.kind
-			break
-		} else if !errors.Is(err, ErrNotFound) {
-			return err
-		}
-	}
-	if p == "" {
-		return fmt.Errorf("%w: no comment or Opinion proposal %s (see delegatectl list); nothing was changed", ErrNotFound, id)
 	}
 	changes := []change{{path: p, del: true}}
 	copies, err := w.listDir(ConflictsDir + "/" + path.Dir(p))

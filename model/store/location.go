@@ -13,7 +13,7 @@ import (
 // and people who keep their work on a shared drive).
 const EnvWorkspace = "DELEGATE_WORKSPACE"
 
-// ErrNoHome: no folder was given and there is no home folder to put the
+// ErrNoHome means no folder was given and there is no home folder to put the
 // default workspace in. Without it the default would be under "/" (the
 // XDG library falls back to it), where a workspace must never be made.
 var ErrNoHome = errors.New("no home folder is set (HOME); give --workspace DIR")

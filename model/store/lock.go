@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // ErrLocked is wrapped (through *LockedError) when another Delegate process
@@ -85,13 +87,13 @@ func acquireLock(dir, user string) (stale bool, err error) {
 // would refuse the next open. Where hard links are not supported (some
 // USB drives), it falls back to an exclusive create, then a write.
 func createLock(path string, data []byte) error {
-	tmp := path + tmpMarker + strconv.Itoa(os.Getpid())
+	tmp := path + gitrepo.TmpMarker + strconv.Itoa(os.Getpid())
 	// Removed also when the write fails half-way: a full disk creates the
 	// file, then refuses its content.
 	defer os.Remove(tmp)
 	err := os.WriteFile(tmp, data, 0o644) // no fsync: after a crash the lock is stale anyway
 	if err == nil {
-		err = faultAt(path)
+		err = gitrepo.FaultAt(path)
 	}
 	if err != nil {
 		return err
@@ -119,7 +121,7 @@ func removeLockTemps(lock string) {
 	if err != nil {
 		return
 	}
-	prefix := filepath.Base(lock) + tmpMarker
+	prefix := filepath.Base(lock) + gitrepo.TmpMarker
 	for _, e := range ents {
 		rest, ok := strings.CutPrefix(e.Name(), prefix)
 		if pid, err := strconv.Atoi(rest); ok && err == nil && pid != os.Getpid() && !processAlive(pid) {

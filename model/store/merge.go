@@ -10,6 +10,8 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // How a branch was brought into the workspace.
@@ -103,7 +105,7 @@ func (w *Workspace) mergeBase(ours map[plumbing.Hash]bool, theirs plumbing.Hash)
 	}
 	queue = append(queue, c)
 	for len(queue) > 0 {
-		i := newest(queue)
+		i := gitrepo.Newest(queue)
 		c := queue[i]
 		queue = append(queue[:i], queue[i+1:]...)
 		if ours[c.Hash] {
@@ -124,20 +126,10 @@ func (w *Workspace) mergeBase(ours map[plumbing.Hash]bool, theirs plumbing.Hash)
 	return plumbing.ZeroHash, nil
 }
 
-func newest(q []*object.Commit) int {
-	best := 0
-	for i, c := range q {
-		if c.Committer.When.After(q[best].Committer.When) {
-			best = i
-		}
-	}
-	return best
-}
-
 // fastForward moves the branch to their commit and brings the files along.
 func (w *Workspace) fastForward(branch plumbing.ReferenceName, oursTree plumbing.Hash, tc *object.Commit) (int, error) {
 	var paths []string
-	if err := w.changedPaths(treeCache{}, oursTree, tc.TreeHash, "", &paths); err != nil {
+	if err := w.changedPaths(gitrepo.TreeCache{}, oursTree, tc.TreeHash, "", &paths); err != nil {
 		return 0, err
 	}
 	changes := make([]change, 0, len(paths))
@@ -182,7 +174,7 @@ func (w *Workspace) moveBranch(branch plumbing.ReferenceName, h plumbing.Hash, c
 
 // mergeTrees lists the changes that bring theirs into ours.
 func (w *Workspace) mergeTrees(base, ours, theirs plumbing.Hash, from string) ([]change, []string, error) {
-	cache := treeCache{}
+	cache := gitrepo.TreeCache{}
 	var op, tp []string
 	if err := w.changedPaths(cache, base, ours, "", &op); err != nil {
 		return nil, nil, err

@@ -13,27 +13,9 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/revlist"
 	"github.com/go-git/go-git/v5/storage/memory"
 
+	"github.com/delegate-itu/delegate/model/gitrepo"
 	"github.com/delegate-itu/delegate/model/item"
 )
-
-// TestPrefixSuffixDelta: applying the delta to the base gives the target,
-// including copies longer than one 64 KiB piece and offsets above 255.
-func TestPrefixSuffixDelta(t *testing.T) {
-	big := bytes.Repeat([]byte("0123456789abcdef"), 10000)
-	cases := []struct{ base, target []byte }{
-		{[]byte("hello world"), []byte("hello brave world")},
-		{[]byte("abc"), []byte("abc")},
-		{[]byte("gone"), []byte("")},
-		{big, append(append(append([]byte{}, big[:70000]...), "inserted"...), big[70000:]...)},
-		{big, big[1000:150000]},
-	}
-	for i, tc := range cases {
-		got, err := packfile.PatchDelta(tc.base, prefixSuffixDelta(tc.base, tc.target))
-		if err != nil || !bytes.Equal(got, tc.target) {
-			t.Errorf("case %d: %v (got %d bytes, want %d)", i, err, len(got), len(tc.target))
-		}
-	}
-}
 
 // packWorkspace saves n comments, one commit each, in a fresh workspace.
 func packWorkspace(t testing.TB, n int) *Workspace {
@@ -70,7 +52,7 @@ func TestBuildPack(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, ofs := range []bool{true, false} {
-		pack, err := w.buildPack(head, nil, ofs)
+		pack, err := gitrepo.BuildPack(w.objects(), head, nil, ofs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -95,7 +77,7 @@ func gitAccepts(t *testing.T, w *Workspace, head plumbing.Hash) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return // the go-git parse above is the check without git
 	}
-	pack, err := w.buildPack(head, nil, true)
+	pack, err := gitrepo.BuildPack(w.objects(), head, nil, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +99,7 @@ func BenchmarkBuildPack(b *testing.B) {
 	w := packWorkspace(b, 1000)
 	_, head, _, _ := w.head()
 	for b.Loop() {
-		if _, err := w.buildPack(head, nil, true); err != nil {
+		if _, err := gitrepo.BuildPack(w.objects(), head, nil, true); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -130,11 +112,11 @@ func TestBuildPackIncremental(t *testing.T) {
 	_, mid, _, _ := w.head()
 	packSaves(t, w, 5)
 	_, head, _, _ := w.head()
-	missing, err := w.missingCommits(head, []plumbing.Hash{mid, plumbing.NewHash("1234567890123456789012345678901234567890")})
+	missing, err := gitrepo.MissingCommits(w.st, head, []plumbing.Hash{mid, plumbing.NewHash("1234567890123456789012345678901234567890")})
 	if err != nil || len(missing) != 5 {
 		t.Fatalf("missing commits: %d, %v; want the 5 new ones", len(missing), err)
 	}
-	pack, err := w.buildPack(head, []plumbing.Hash{mid}, true)
+	pack, err := gitrepo.BuildPack(w.objects(), head, []plumbing.Hash{mid}, true)
 	if err != nil {
 		t.Fatal(err)
 	}

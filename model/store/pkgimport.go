@@ -520,52 +520,74 @@ func (w *Workspace) collision(x *historyIndex, it incoming) (*Collision, bool, e
 			c.Changed, c.By = lc.Author.When, item.Person{Name: lc.Author.Name, Email: lc.Author.Email}
 		}
 		if last.deleted {
-			c.Clash = ClashDeleted
-			for i := len(entries) - 1; i >= 0; i-- {
-				if !entries[i].deleted {
-					if b, _, err := w.readAt(entries[i].commit, p); err == nil {
-						if _, _, owner, err := content(p, b); err == nil {
-							c.Owner = owner
-						}
-					}
-					break
-				}
-			}
-			c.Yours = c.Owner == w.user
+			w.deletedCollision(c, entries, p)
 			return c, true, nil
 		}
-		b, err := w.readHead(p)
-		if err != nil {
+		same, err := w.presentCollision(c, entries, p, it)
+		if err != nil || same {
 			return nil, true, err
-		}
-		cur, updated, owner, err := content(p, b)
-		if err != nil {
-			return nil, true, fmt.Errorf("%s: %w", p, err)
-		}
-		c.Owner, c.Yours = owner, owner == w.user
-		if p == itemFile(it.kind, it.id) && bytes.Equal(cur, it.same) {
-			return nil, true, nil
-		}
-		c.Clash = ClashDifferent
-		if p == itemFile(it.kind, it.id) {
-			for i := len(entries) - 2; i >= 0; i-- {
-				if entries[i].deleted {
-					continue
-				}
-				old, _, err := w.readAt(entries[i].commit, p)
-				if err != nil {
-					continue
-				}
-				if was, _, _, err := content(p, old); err == nil && bytes.Equal(was, it.same) {
-					c.Clash, c.Version = ClashOlder, i+1
-					break
-				}
-			}
-			if c.Clash == ClashDifferent && !it.updated.IsZero() && it.updated.Before(updated) {
-				c.Clash = ClashOlder
-			}
 		}
 		return c, true, nil
 	}
 	return nil, false, nil
+}
+
+// deletedCollision fills c for an ID whose file was removed: its owner is
+// the one of the last version that still existed.
+func (w *Workspace) deletedCollision(c *Collision, entries []histEntry, p string) {
+	c.Clash = ClashDeleted
+	for i := len(entries) - 1; i >= 0; i-- {
+		if !entries[i].deleted {
+			if b, _, err := w.readAt(entries[i].commit, p); err == nil {
+				if _, _, owner, err := content(p, b); err == nil {
+					c.Owner = owner
+				}
+			}
+			break
+		}
+	}
+	c.Yours = c.Owner == w.user
+}
+
+// presentCollision fills c for an ID whose file p is in the workspace;
+// same is true when it holds exactly the incoming content.
+func (w *Workspace) presentCollision(c *Collision, entries []histEntry, p string, it incoming) (same bool, err error) {
+	b, err := w.readHead(p)
+	if err != nil {
+		return false, err
+	}
+	cur, updated, owner, err := content(p, b)
+	if err != nil {
+		return false, fmt.Errorf("%s: %w", p, err)
+	}
+	c.Owner, c.Yours = owner, owner == w.user
+	if p == itemFile(it.kind, it.id) && bytes.Equal(cur, it.same) {
+		return true, nil
+	}
+	c.Clash = ClashDifferent
+	if p == itemFile(it.kind, it.id) {
+		w.olderCollision(c, entries, p, it, updated)
+	}
+	return false, nil
+}
+
+// olderCollision marks c ClashOlder when the incoming content is one of
+// the workspace's earlier versions of p, or older than its last change.
+func (w *Workspace) olderCollision(c *Collision, entries []histEntry, p string, it incoming, updated time.Time) {
+	for i := len(entries) - 2; i >= 0; i-- {
+		if entries[i].deleted {
+			continue
+		}
+		old, _, err := w.readAt(entries[i].commit, p)
+		if err != nil {
+			continue
+		}
+		if was, _, _, err := content(p, old); err == nil && bytes.Equal(was, it.same) {
+			c.Clash, c.Version = ClashOlder, i+1
+			break
+		}
+	}
+	if c.Clash == ClashDifferent && !it.updated.IsZero() && it.updated.Before(updated) {
+		c.Clash = ClashOlder
+	}
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/delegate-itu/delegate/model/item"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // Recording a package as sent is one transaction of two git steps: a
@@ -63,39 +65,55 @@ func (w *Workspace) recordJournal() string { return filepath.Join(w.delegateDir(
 // between the two steps left before this transaction existed) is
 // finished, not refused; any other existing tag gives ErrTagExists.
 func (w *Workspace) RecordPackage(rec PackageRecord) (Recorded, error) {
-	var out Recorded
-	if err := checkTagName(rec.Name); err != nil {
+	out, pending, done, err := w.prepareRecording(rec)
+	if err != nil || done {
 		return out, err
+	}
+	return w.writeRecording(rec, pending, out)
+}
+
+// prepareRecording checks a recording can start, finishes one an
+// interruption left, and returns the items still to mark; done says there
+// is nothing left to do (the same recording was just finished).
+func (w *Workspace) prepareRecording(rec PackageRecord) (out Recorded, pending []string, done bool, err error) {
+	if err := checkTagName(rec.Name); err != nil {
+		return out, nil, false, err
 	}
 	target := plumbing.NewHash(rec.Target)
 	if !w.isCommit(rec.Target) {
-		return out, fmt.Errorf("%w: the package was made from commit %q, which the workspace does not hold", ErrNotRecorded, rec.Target)
+		return out, nil, false, fmt.Errorf("%w: the package was made from commit %q, which the workspace does not hold", ErrNotRecorded, rec.Target)
 	}
 	if _, err := os.Stat(w.recordJournal()); err == nil {
 		prev, err := w.finishRecording()
 		if err != nil {
-			return out, err
+			return out, nil, false, err
 		}
 		if prev.Name == rec.Name {
 			out.Finished = true
 		}
 	}
-	pending, err := w.unmarked(rec)
+	pending, err = w.unmarked(rec)
 	if err != nil {
-		return out, err
+		return out, nil, false, err
 	}
 	if ref, err := w.st.Reference(plumbing.NewTagReferenceName(rec.Name)); err == nil {
 		if len(pending) == 0 || w.tagTarget(ref.Hash()) != target {
 			if out.Finished {
-				return out, nil
+				return out, nil, true, nil
 			}
-			return out, fmt.Errorf("%w: %s", ErrTagExists, rec.Name)
+			return out, nil, false, fmt.Errorf("%w: %s", ErrTagExists, rec.Name)
 		}
 		out.Finished = true // tagged, never marked: finish it
 	}
+	return out, pending, false, nil
+}
+
+// writeRecording is the transaction itself: journal, status commit, tag,
+// journal removed.
+func (w *Workspace) writeRecording(rec PackageRecord, pending []string, out Recorded) (Recorded, error) {
 	b, err := json.Marshal(rec)
 	if err == nil {
-		err = writeFileAtomic(w.recordJournal(), b)
+		err = gitrepo.WriteFileAtomic(w.recordJournal(), b)
 	}
 	if err != nil {
 		return out, fmt.Errorf("%w: %w", ErrNotRecorded, diskErr(err))
@@ -237,7 +255,7 @@ func (w *Workspace) writeTag(name, message string, target plumbing.Hash) error {
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(w.abs(".git/"+plumbing.NewTagReferenceName(name).String()), []byte(th.String()+"\n"))
+	return gitrepo.WriteFileAtomic(w.abs(".git/"+plumbing.NewTagReferenceName(name).String()), []byte(th.String()+"\n"))
 }
 
 // inWords names a disk error in words unless it already is.
@@ -253,8 +271,8 @@ func inWords(err error) error {
 // file or the new one, never half; the temporary file is removed on
 // failure. The error is the system's, for the caller to word: the folder
 // is not the workspace.
-func WriteFileAtomic(path string, data []byte) error { return writeFileAtomic(path, data) }
+func WriteFileAtomic(path string, data []byte) error { return gitrepo.WriteFileAtomic(path, data) }
 
 // RemoveTemps deletes the temporary files an interrupted WriteFileAtomic
 // left in dir, so a re-run after a crash leaves a clean folder.
-func RemoveTemps(dir string) []string { return removeTemps(dir) }
+func RemoveTemps(dir string) []string { return gitrepo.RemoveTemps(dir) }

@@ -13,10 +13,12 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/protocol/packp/capability"
 	"github.com/go-git/go-git/v5/plumbing/transport"
 	"github.com/go-git/go-git/v5/plumbing/transport/client"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // pushNetwork publishes head as people/<me> through the server's
-// receive-pack, with a pack Delegate builds itself (see buildPack). old
+// receive-pack, with a pack Delegate builds itself (see gitrepo.BuildPack). old
 // is the branch's value at the fetch: if it moved since, nothing is sent
 // and the error is ErrRaced; the server checks it again under its lock.
 func (w *Workspace) pushNetwork(ctx context.Context, r Remote, auth transport.AuthMethod, me string, old, head plumbing.Hash) error {
@@ -58,7 +60,7 @@ func (w *Workspace) pushNetwork(ctx context.Context, r Remote, auth transport.Au
 			haves = append(haves, ref.Hash())
 		}
 	}
-	pack, err := w.buildPack(head, haves, adv.Capabilities.Supports(capability.OFSDelta))
+	pack, err := gitrepo.BuildPack(w.objects(), head, haves, adv.Capabilities.Supports(capability.OFSDelta))
 	if err != nil {
 		return err
 	}
@@ -77,7 +79,7 @@ func (w *Workspace) pushNetwork(ctx context.Context, r Remote, auth transport.Au
 
 // setTracking records what the remote's people/<me> now is, as a fetch would.
 func (w *Workspace) setTracking(remote, me string, h plumbing.Hash) error {
-	return writeFileAtomic(w.abs(".git/"+trackingRef(remote, me)), []byte(h.String()+"\n"))
+	return gitrepo.WriteFileAtomic(w.abs(".git/"+trackingRef(remote, me)), []byte(h.String()+"\n"))
 }
 
 // pushError tells a refused update (someone moved the branch) from a

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // sweepTemps removes what writes killed half-way left in .git: an
@@ -17,12 +19,12 @@ import (
 // folders would slow opening a large workspace for a rare leftover.
 func (w *Workspace) sweepTemps(objects bool) {
 	git := filepath.Join(w.dir, ".git")
-	removeTemps(git)
-	removeTemps(filepath.Join(git, "refs", "tags"))
+	gitrepo.RemoveTemps(git)
+	gitrepo.RemoveTemps(filepath.Join(git, "refs", "tags"))
 	if ents, err := os.ReadDir(w.delegateDir()); err == nil { // journals, and locks of dead processes
 		for _, e := range ents {
 			n := e.Name()
-			before, pid, ok := strings.Cut(n, tmpMarker)
+			before, pid, ok := strings.Cut(n, gitrepo.TmpMarker)
 			if !ok {
 				continue
 			}
@@ -37,7 +39,7 @@ func (w *Workspace) sweepTemps(objects bool) {
 	}
 	if rs, err := os.ReadDir(filepath.Join(git, "refs", "remotes")); err == nil {
 		for _, r := range rs {
-			removeTemps(filepath.Join(git, "refs", "remotes", r.Name(), "people"))
+			gitrepo.RemoveTemps(filepath.Join(git, "refs", "remotes", r.Name(), "people"))
 		}
 	}
 	root := filepath.Join(git, "objects")
@@ -47,7 +49,7 @@ func (w *Workspace) sweepTemps(objects bool) {
 	}
 	for _, e := range ents {
 		if e.IsDir() && len(e.Name()) == 2 {
-			removeTemps(filepath.Join(root, e.Name()))
+			gitrepo.RemoveTemps(filepath.Join(root, e.Name()))
 		}
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/delegate-itu/delegate/model/item"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // KeysDir holds the delegation's public keys, one armored file per
@@ -22,7 +24,7 @@ import (
 // reported as unknown until then.
 const KeysDir = "keys"
 
-// ErrSignatureRequired: a branch was not merged because the workspace
+// ErrSignatureRequired means a branch was not merged because the workspace
 // requires signed work and it had unsigned or badly signed commits.
 var ErrSignatureRequired = errors.New("unsigned or badly signed work refused")
 
@@ -151,7 +153,7 @@ func (w *Workspace) checkIncoming(ring openpgp.EntityList, ours, theirs plumbing
 	if !ours.IsZero() {
 		haves = []plumbing.Hash{ours}
 	}
-	commits, err := w.missingCommits(theirs, haves)
+	commits, err := gitrepo.MissingCommits(w.st, theirs, haves)
 	if err != nil {
 		return false, err
 	}

@@ -114,7 +114,7 @@ func (w *Workspace) Restore(id string, n int) error {
 	return err
 }
 
-// ErrTagExists: a package tag of that name was already made.
+// ErrTagExists means a package tag of that name was already made.
 var ErrTagExists = errors.New("a package with that name was already tagged")
 
 // TagPackage marks the current commit as what went out in a submission

@@ -22,6 +22,8 @@ import (
 	"github.com/go-git/go-git/v5/storage"
 
 	"github.com/delegate-itu/delegate/model/item"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // Sentinel errors callers test with errors.Is.
@@ -128,7 +130,7 @@ func Open(dir string, opts Options) (*Workspace, error) {
 	if fi, err := os.Stat(filepath.Join(dir, ".git")); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("%w: %s (create one with delegatectl init)", ErrNotWorkspace, dir)
 	}
-	repo, err := openRepo(dir)
+	repo, err := gitrepo.OpenRepo(dir)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrNotWorkspace, dir, err)
 	}
@@ -183,9 +185,9 @@ func (w *Workspace) Close() error {
 	}
 	w.closed = true
 	if !w.locked { // opened for reading only: the lock, if any, is someone else's
-		return w.closeRepo()
+		return gitrepo.CloseRepo(w.st)
 	}
-	return errors.Join(w.closeRepo(), releaseLock(w.dir))
+	return errors.Join(gitrepo.CloseRepo(w.st), releaseLock(w.dir))
 }
 
 // Dir is the workspace folder.

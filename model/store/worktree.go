@@ -16,11 +16,13 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // syncFiles writes the committed content to the working folder and
 // updates git's index for exactly those paths. Files are written first
-// and flushed to disk together at the end (flushWritten); until then the
+// and flushed to disk together at the end (gitrepo.FlushWritten); until then the
 // save journal names them, so a crash is repaired from the commit.
 func (w *Workspace) syncFiles(changes []change) error {
 	written := make([]string, 0, len(changes))
@@ -32,12 +34,12 @@ func (w *Workspace) syncFiles(changes []change) error {
 			}
 			continue
 		}
-		if err := writeFileQuick(p, c.data, 0o644); err != nil {
+		if err := gitrepo.WriteFileQuick(p, c.data, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", c.path, err)
 		}
 		written = append(written, p)
 	}
-	if err := flushWritten(w.dir, written); err != nil {
+	if err := gitrepo.FlushWritten(w.dir, written); err != nil {
 		return fmt.Errorf("save to disk: %w", err)
 	}
 	return w.updateIndex(changes)
@@ -71,7 +73,7 @@ func (w *Workspace) updateIndex(changes []change) error {
 		}
 		e.Hash = plumbing.ComputeHash(plumbing.BlobObject, c.data)
 		e.Mode = filemode.Regular
-		fillStat(e, fi)
+		gitrepo.FillStat(e, fi)
 	}
 	sort.Slice(idx.Entries, func(i, j int) bool { return idx.Entries[i].Name < idx.Entries[j].Name })
 	idx.Cache = nil // the cached trees no longer match; git rebuilds them
@@ -93,7 +95,7 @@ func (w *Workspace) gitIndex() (*index.Index, error) {
 }
 
 func (w *Workspace) writeIndex(idx *index.Index) error {
-	data, ok := encodeIndexV2(idx)
+	data, ok := gitrepo.EncodeIndexV2(idx)
 	if !ok {
 		var b bytes.Buffer
 		if err := index.NewEncoder(&b).Encode(idx); err != nil {
@@ -102,7 +104,7 @@ func (w *Workspace) writeIndex(idx *index.Index) error {
 		data = b.Bytes()
 	}
 	path := w.abs(".git/index")
-	if err := writeFileQuick(path, data, 0o644); err != nil {
+	if err := gitrepo.WriteFileQuick(path, data, 0o644); err != nil {
 		return err
 	}
 	fi, err := os.Stat(path)
@@ -118,7 +120,7 @@ func (w *Workspace) journalPath() string { return filepath.Join(w.delegateDir(),
 // writeJournal names the paths a save is about to change, so Open can
 // finish or undo the save if the process dies half-way.
 func (w *Workspace) writeJournal(paths []string) error {
-	return writeFileAtomic(w.journalPath(), []byte(strings.Join(paths, "\n")+"\n"))
+	return gitrepo.WriteFileAtomic(w.journalPath(), []byte(strings.Join(paths, "\n")+"\n"))
 }
 
 func (w *Workspace) clearJournal() error {
@@ -135,7 +137,7 @@ func (w *Workspace) clearJournal() error {
 func (w *Workspace) recoverSave() error {
 	b, err := os.ReadFile(w.journalPath())
 	if errors.Is(err, os.ErrNotExist) {
-		removeTemps(filepath.Join(w.dir, ".git", "refs", "heads"))
+		gitrepo.RemoveTemps(filepath.Join(w.dir, ".git", "refs", "heads"))
 		w.sweepTemps(false)
 		return nil
 	}
@@ -162,8 +164,8 @@ func (w *Workspace) recoverSave() error {
 			w.recovered = append(w.recovered, note)
 		}
 	}
-	removeTemps(filepath.Join(w.dir, ".git", "refs", "heads"))
-	removeTemps(w.delegateDir())
+	gitrepo.RemoveTemps(filepath.Join(w.dir, ".git", "refs", "heads"))
+	gitrepo.RemoveTemps(w.delegateDir())
 	w.sweepTemps(true)
 	if len(repaired) > 0 {
 		if err := w.syncFiles(repaired); err != nil {
@@ -177,7 +179,7 @@ func (w *Workspace) recoverSave() error {
 // repairPath compares one file with the last commit and returns the change
 // that restores it, if any.
 func (w *Workspace) repairPath(tree plumbing.Hash, p string) (*change, string, error) {
-	for _, t := range removeTemps(filepath.Dir(w.abs(p))) {
+	for _, t := range gitrepo.RemoveTemps(filepath.Dir(w.abs(p))) {
 		w.recovered = append(w.recovered, "removed the unfinished file "+path.Join(path.Dir(p), t))
 	}
 	want, _, err := w.readInTree(tree, p)
@@ -196,7 +198,7 @@ func (w *Workspace) repairPath(tree plumbing.Hash, p string) (*change, string, e
 		return &change{path: p, data: want}, "brought " + p + " up to date with the last commit", nil
 	case rerr == nil:
 		keep := filepath.Join(w.delegateDir(), "recovered", time.Now().UTC().Format("20060102T150405"), filepath.FromSlash(p))
-		if err := writeFileAtomic(keep, have); err != nil {
+		if err := gitrepo.WriteFileAtomic(keep, have); err != nil {
 			return nil, "", err
 		}
 		if !inHead {
@@ -268,7 +270,7 @@ func (w *Workspace) rebuildIndex(tree plumbing.Hash, why error) (*index.Index, e
 	note := fmt.Sprintf("git's index (.git/index) could not be read (%v); it was rebuilt from the last commit", why)
 	if old, err := os.ReadFile(w.abs(".git/index")); err == nil {
 		keep := filepath.Join(w.delegateDir(), "recovered", time.Now().UTC().Format("20060102T150405"), "index")
-		if err := writeFileAtomic(keep, old); err != nil {
+		if err := gitrepo.WriteFileAtomic(keep, old); err != nil {
 			return nil, fmt.Errorf("keep the damaged git index: %w", err)
 		}
 		note += " (the damaged copy is kept in " + keep + ")"
@@ -297,7 +299,7 @@ func (w *Workspace) indexTree(idx *index.Index, tree plumbing.Hash, dir string) 
 		ie := &index.Entry{Name: p, Hash: e.Hash, Mode: e.Mode}
 		if b, err := os.ReadFile(w.abs(p)); err == nil && plumbing.ComputeHash(plumbing.BlobObject, b) == e.Hash {
 			if fi, err := os.Stat(w.abs(p)); err == nil {
-				fillStat(ie, fi)
+				gitrepo.FillStat(ie, fi)
 			}
 		}
 		idx.Entries = append(idx.Entries, ie)

@@ -1,6 +1,6 @@
 //go:build linux
 
-package store
+package gitrepo
 
 import (
 	"os"
@@ -10,9 +10,9 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/index"
 )
 
-// fillStat copies what git compares in its index, so `git status` trusts
+// FillStat copies what git compares in its index, so `git status` trusts
 // the entry without re-reading the file.
-func fillStat(e *index.Entry, fi os.FileInfo) {
+func FillStat(e *index.Entry, fi os.FileInfo) {
 	e.ModifiedAt = fi.ModTime()
 	e.Size = uint32(fi.Size())
 	if st, ok := fi.Sys().(*syscall.Stat_t); ok {

@@ -1,4 +1,4 @@
-package store
+package gitrepo
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // Publishing builds the pack to send from Delegate's own tree diff rather
@@ -175,29 +176,29 @@ func appendCopy(out []byte, offset, size int) []byte {
 	return out
 }
 
-// buildPack writes the pack that brings a remote holding the commits
+// BuildPack writes the pack that brings a remote holding the commits
 // haves (and all they reach) up to head. Commits go parents first, so
 // each changed tree finds its previous version already in the pack.
-func (w *Workspace) buildPack(head plumbing.Hash, haves []plumbing.Hash, ofs bool) ([]byte, error) {
-	missing, err := w.missingCommits(head, haves)
+func BuildPack(o Objects, head plumbing.Hash, haves []plumbing.Hash, ofs bool) ([]byte, error) {
+	missing, err := MissingCommits(o.St, head, haves)
 	if err != nil {
 		return nil, err
 	}
 	p := newPackWriter(ofs)
-	cache := treeCache{}
-	for _, c := range parentsFirst(missing, []plumbing.Hash{head}) {
+	cache := TreeCache{}
+	for _, c := range ParentsFirst(missing, []plumbing.Hash{head}) {
 		var parents []plumbing.Hash
 		for _, ph := range c.ParentHashes {
-			pc, err := object.GetCommit(w.st, ph)
+			pc, err := object.GetCommit(o.St, ph)
 			if err != nil {
 				return nil, err
 			}
 			parents = append(parents, pc.TreeHash)
 		}
-		if err := w.packTree(p, cache, c.TreeHash, parents, ""); err != nil {
+		if err := addTree(o, p, cache, c.TreeHash, parents, ""); err != nil {
 			return nil, err
 		}
-		raw, err := w.readObject(c.Hash)
+		raw, err := o.Read(c.Hash)
 		if err != nil {
 			return nil, err
 		}
@@ -206,9 +207,9 @@ func (w *Workspace) buildPack(head plumbing.Hash, haves []plumbing.Hash, ofs boo
 	return p.finish(), nil
 }
 
-// packTree adds tree h (at path, "" for the root) and what it holds that
+// addTree adds tree h (at path, "" for the root) and what it holds that
 // none of the parents' trees at the same path have.
-func (w *Workspace) packTree(p *packWriter, cache treeCache, h plumbing.Hash, parents []plumbing.Hash, path string) error {
+func addTree(o Objects, p *packWriter, cache TreeCache, h plumbing.Hash, parents []plumbing.Hash, path string) error {
 	for _, ph := range parents {
 		if ph == h {
 			return nil
@@ -217,13 +218,13 @@ func (w *Workspace) packTree(p *packWriter, cache treeCache, h plumbing.Hash, pa
 	if _, ok := p.sent[h]; ok {
 		return nil
 	}
-	raw, err := w.rawTree(cache, h)
+	raw, err := o.RawTree(cache, h)
 	if err != nil {
 		return fmt.Errorf("read tree %s: %w", h, err)
 	}
 	same := make([][]plumbing.Hash, len(parents))
 	for i, ph := range parents {
-		praw, err := w.rawTree(cache, ph)
+		praw, err := o.RawTree(cache, ph)
 		if err != nil {
 			return fmt.Errorf("read tree %s: %w", ph, err)
 		}
@@ -238,30 +239,30 @@ func (w *Workspace) packTree(p *packWriter, cache treeCache, h plumbing.Hash, pa
 	}
 	p.add(h, packTree, raw, base, baseData)
 	p.recent[path] = recentTree{hash: h, data: raw}
-	return w.packEntries(p, cache, raw, same, path)
+	return addEntries(o, p, cache, raw, same, path)
 }
 
-// packEntries adds the entries of a raw tree that differ from every
+// addEntries adds the entries of a raw tree that differ from every
 // parent's entry of the same name (same[i][k]: parent i's hash for entry k).
-func (w *Workspace) packEntries(p *packWriter, cache treeCache, raw []byte, same [][]plumbing.Hash, path string) error {
+func addEntries(o Objects, p *packWriter, cache TreeCache, raw []byte, same [][]plumbing.Hash, path string) error {
 	for k, rest := 0, raw; len(rest) > 0; k++ {
-		var e rawEntry
+		var e RawEntry
 		var err error
 		submodule := bytes.HasPrefix(rest, []byte("160000 "))
-		if e, rest, err = nextEntry(rest); err != nil {
+		if e, rest, err = NextEntry(rest); err != nil {
 			return err
 		}
 		subs, old := make([]plumbing.Hash, len(same)), false
 		for i := range same {
 			subs[i] = same[i][k]
-			old = old || subs[i] == e.hash
+			old = old || subs[i] == e.Hash
 		}
 		switch {
 		case old, submodule: // unchanged, or a submodule's commit
-		case e.dir:
-			err = w.packTree(p, cache, e.hash, subs, path+string(e.name)+"/")
+		case e.Dir:
+			err = addTree(o, p, cache, e.Hash, subs, path+string(e.Name)+"/")
 		default:
-			err = w.packBlob(p, e.hash)
+			err = addBlob(o, p, e.Hash)
 		}
 		if err != nil {
 			return err
@@ -270,11 +271,12 @@ func (w *Workspace) packEntries(p *packWriter, cache treeCache, raw []byte, same
 	return nil
 }
 
-func (w *Workspace) packBlob(p *packWriter, h plumbing.Hash) error {
+// addBlob adds blob h unless the pack has it.
+func addBlob(o Objects, p *packWriter, h plumbing.Hash) error {
 	if _, ok := p.sent[h]; ok {
 		return nil
 	}
-	raw, err := w.readObject(h)
+	raw, err := o.Read(h)
 	if err != nil {
 		return fmt.Errorf("read file %s: %w", h, err)
 	}
@@ -286,12 +288,12 @@ func (w *Workspace) packBlob(p *packWriter, h plumbing.Hash) error {
 // entry of the same name (and kind) has in parent, zero if none.
 func alignEntries(tree, parent []byte) ([]plumbing.Hash, error) {
 	var out []plumbing.Hash
-	var pe rawEntry
+	var pe RawEntry
 	have := false
 	var err error
 	for len(tree) > 0 {
-		var e rawEntry
-		if e, tree, err = nextEntry(tree); err != nil {
+		var e RawEntry
+		if e, tree, err = NextEntry(tree); err != nil {
 			return nil, err
 		}
 		var h plumbing.Hash
@@ -300,18 +302,18 @@ func alignEntries(tree, parent []byte) ([]plumbing.Hash, error) {
 				if len(parent) == 0 {
 					break
 				}
-				if pe, parent, err = nextEntry(parent); err != nil {
+				if pe, parent, err = NextEntry(parent); err != nil {
 					return nil, err
 				}
 				have = true
 			}
-			c := gitCmp(pe, e)
+			c := GitCmp(pe, e)
 			if c > 0 {
 				break
 			}
 			have = false
 			if c == 0 {
-				h = pe.hash
+				h = pe.Hash
 				break
 			}
 		}
@@ -320,60 +322,113 @@ func alignEntries(tree, parent []byte) ([]plumbing.Hash, error) {
 	return out, nil
 }
 
-// missingCommits lists the commits reachable from head but not from any
+// MissingCommits lists the commits reachable from head but not from any
 // of haves (those not stored here are ignored). It walks newest first
 // from both sides, marking what the haves reach, and stops as soon as
 // only such commits are left to visit: the remote's long history is not
 // walked when the new work is recent (git's rev-list --not does the same).
 // With clocks badly off it may list a commit the remote has: sent twice,
 // never missing.
-func (w *Workspace) missingCommits(head plumbing.Hash, haves []plumbing.Hash) (map[plumbing.Hash]*object.Commit, error) {
-	mark := map[plumbing.Hash]bool{} // seen; true = reachable from a have
-	commits := map[plumbing.Hash]*object.Commit{}
-	var queue []*object.Commit
-	push := func(h plumbing.Hash, have bool) error {
-		if was, seen := mark[h]; seen && (was || !have) {
-			return nil
-		}
-		c := commits[h]
-		if c == nil {
-			var err error
-			if c, err = object.GetCommit(w.st, h); err != nil {
-				return fmt.Errorf("read commit %s: %w", h, err)
-			}
-			commits[h] = c
-		}
-		mark[h] = have
-		queue = append(queue, c)
-		return nil
-	}
+func MissingCommits(st storer.EncodedObjectStorer, head plumbing.Hash, haves []plumbing.Hash) (map[plumbing.Hash]*object.Commit, error) {
+	rw := &reachWalk{st: st, mark: map[plumbing.Hash]bool{}, commits: map[plumbing.Hash]*object.Commit{}}
 	for _, h := range haves {
-		if w.st.HasEncodedObject(h) == nil {
-			if err := push(h, true); err != nil {
+		if st.HasEncodedObject(h) == nil {
+			if err := rw.push(h, true); err != nil {
 				return nil, err
 			}
 		}
 	}
 	if !head.IsZero() {
-		if err := push(head, false); err != nil {
+		if err := rw.push(head, false); err != nil {
 			return nil, err
 		}
 	}
-	for slices.ContainsFunc(queue, func(c *object.Commit) bool { return !mark[c.Hash] }) {
-		i := newest(queue)
-		c := queue[i]
-		queue = slices.Delete(queue, i, i+1)
-		for _, p := range c.ParentHashes {
-			if err := push(p, mark[c.Hash]); err != nil {
-				return nil, err
-			}
-		}
+	if err := rw.run(); err != nil {
+		return nil, err
 	}
 	missing := map[plumbing.Hash]*object.Commit{}
-	for h, have := range mark {
+	for h, have := range rw.mark {
 		if !have {
-			missing[h] = commits[h]
+			missing[h] = rw.commits[h]
 		}
 	}
 	return missing, nil
+}
+
+// reachWalk is MissingCommits' walk: the commits seen, whether a have
+// reaches each, and the queue still to visit.
+type reachWalk struct {
+	st      storer.EncodedObjectStorer
+	mark    map[plumbing.Hash]bool // seen; true = reachable from a have
+	commits map[plumbing.Hash]*object.Commit
+	queue   []*object.Commit
+}
+
+// push queues h, unless it was seen already with the same or a stronger
+// mark (a have's mark wins over head's).
+func (rw *reachWalk) push(h plumbing.Hash, have bool) error {
+	if was, seen := rw.mark[h]; seen && (was || !have) {
+		return nil
+	}
+	c := rw.commits[h]
+	if c == nil {
+		var err error
+		if c, err = object.GetCommit(rw.st, h); err != nil {
+			return fmt.Errorf("read commit %s: %w", h, err)
+		}
+		rw.commits[h] = c
+	}
+	rw.mark[h] = have
+	rw.queue = append(rw.queue, c)
+	return nil
+}
+
+// run visits newest first while any queued commit is not reached from a
+// have, passing each commit's mark on to its parents.
+func (rw *reachWalk) run() error {
+	for slices.ContainsFunc(rw.queue, func(c *object.Commit) bool { return !rw.mark[c.Hash] }) {
+		i := Newest(rw.queue)
+		c := rw.queue[i]
+		rw.queue = slices.Delete(rw.queue, i, i+1)
+		for _, p := range c.ParentHashes {
+			if err := rw.push(p, rw.mark[c.Hash]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ParentsFirst orders the commits of set reachable from tips so that
+// every commit comes after its parents.
+func ParentsFirst(set map[plumbing.Hash]*object.Commit, tips []plumbing.Hash) []*object.Commit {
+	out := make([]*object.Commit, 0, len(set))
+	done := make(map[plumbing.Hash]bool, len(set))
+	var visit func(h plumbing.Hash)
+	visit = func(h plumbing.Hash) {
+		c, ok := set[h]
+		if !ok || done[h] {
+			return
+		}
+		done[h] = true
+		for _, p := range c.ParentHashes {
+			visit(p)
+		}
+		out = append(out, c)
+	}
+	for _, t := range tips {
+		visit(t)
+	}
+	return out
+}
+
+// Newest is the index of the most recently committed commit in q.
+func Newest(q []*object.Commit) int {
+	best := 0
+	for i, c := range q {
+		if c.Committer.When.After(q[best].Committer.When) {
+			best = i
+		}
+	}
+	return best
 }

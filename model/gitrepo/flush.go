@@ -1,4 +1,4 @@
-package store
+package gitrepo
 
 import (
 	"errors"
@@ -11,9 +11,9 @@ import (
 // does not wait for 1,000 separate disk flushes.
 const fewFiles = 4
 
-// flushWritten makes files written without fsync durable, then the
+// FlushWritten makes files written without fsync durable, then the
 // renames in their folders, each folder once.
-func flushWritten(root string, paths []string) error {
+func FlushWritten(root string, paths []string) error {
 	var err error
 	if len(paths) > fewFiles {
 		err = flushMany(root, paths)
@@ -26,7 +26,7 @@ func flushWritten(root string, paths []string) error {
 	for _, p := range paths {
 		if d := filepath.Dir(p); !dirs[d] {
 			dirs[d] = true
-			syncDir(d)
+			SyncDir(d)
 		}
 	}
 	return err

@@ -1,4 +1,4 @@
-package store
+package gitrepo
 
 import (
 	"io"
@@ -16,17 +16,17 @@ import (
 // the fetched pack thousands of times.
 const openPacks = 8
 
-// openRepo opens the repository of a workspace folder (which has a .git
+// OpenRepo opens the repository of a workspace folder (which has a .git
 // folder), keeping up to openPacks packs open until Close.
-func openRepo(dir string) (*git.Repository, error) {
+func OpenRepo(dir string) (*git.Repository, error) {
 	st := filesystem.NewStorageWithOptions(osfs.New(filepath.Join(dir, ".git")), cache.NewObjectLRUDefault(),
 		filesystem.Options{MaxOpenDescriptors: openPacks})
 	return git.Open(st, osfs.New(dir))
 }
 
-// closeRepo releases the pack files openRepo kept open.
-func (w *Workspace) closeRepo() error {
-	if c, ok := w.st.(io.Closer); ok {
+// CloseRepo releases the pack files OpenRepo kept open in st.
+func CloseRepo(st any) error {
+	if c, ok := st.(io.Closer); ok {
 		return c.Close()
 	}
 	return nil

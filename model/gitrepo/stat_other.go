@@ -1,6 +1,6 @@
 //go:build !linux
 
-package store
+package gitrepo
 
 import (
 	"os"
@@ -8,9 +8,9 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/format/index"
 )
 
-// fillStat records size and time; git re-reads files whose other stat
+// FillStat records size and time; git re-reads files whose other stat
 // fields differ, and still finds them clean.
-func fillStat(e *index.Entry, fi os.FileInfo) {
+func FillStat(e *index.Entry, fi os.FileInfo) {
 	e.ModifiedAt = fi.ModTime()
 	e.CreatedAt = fi.ModTime()
 	e.Size = uint32(fi.Size())

@@ -1,4 +1,4 @@
-package store
+package gitrepo
 
 import (
 	"crypto/rand"
@@ -18,14 +18,17 @@ import (
 // renaming takes milliseconds, even on a slow shared drive.
 const refLockStale = 30 * time.Second
 
-// takeRefLock creates a folder remote's ref lock holding content. The
+// ErrRaced means someone published to the same branch during this sync.
+var ErrRaced = errors.New("the branch on the remote moved during sync; sync again")
+
+// TakeRefLock creates a folder remote's ref lock holding content. The
 // lock is created whole (a complete temporary file hard-linked to its
 // name), because go-git reading the remote's refs fails on an empty ref
 // file, so a publish killed between creating the lock and writing it
 // blocked every colleague's sync. A lock older than refLockStale is
 // removed and taken: only its owner publishes people/<id>, from the one
 // workspace that holds it, so no live publish is broken by that.
-func takeRefLock(dir, lock string, name plumbing.ReferenceName, content []byte) error {
+func TakeRefLock(dir, lock string, name plumbing.ReferenceName, content []byte) error {
 	for try := 0; ; try++ {
 		err := createWhole(dir, lock, content)
 		if !errors.Is(err, os.ErrExist) {
@@ -45,7 +48,7 @@ func takeRefLock(dir, lock string, name plumbing.ReferenceName, content []byte) 
 func createWhole(dir, path string, content []byte) error {
 	var r [6]byte
 	_, _ = rand.Read(r[:])
-	tmp := filepath.Join(dir, "."+filepath.Base(path)+tmpMarker+hex.EncodeToString(r[:]))
+	tmp := filepath.Join(dir, "."+filepath.Base(path)+TmpMarker+hex.EncodeToString(r[:]))
 	err := writeSynced(tmp, os.O_EXCL, content)
 	if err != nil {
 		_ = os.Remove(tmp)
@@ -65,7 +68,7 @@ func createWhole(dir, path string, content []byte) error {
 	return nil
 }
 
-// writeSynced writes a new file through the store's fault seam and
+// writeSynced writes a new file through the fault seam (FaultAt) and
 // flushes it.
 func writeSynced(path string, flag int, content []byte) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|flag, 0o644)
@@ -74,7 +77,7 @@ func writeSynced(path string, flag int, content []byte) error {
 	}
 	_, err = f.Write(content[:len(content)/2])
 	if err == nil {
-		err = faultAt(path)
+		err = FaultAt(path)
 	}
 	if err == nil {
 		_, err = f.Write(content[len(content)/2:])
@@ -85,12 +88,11 @@ func writeSynced(path string, flag int, content []byte) error {
 	return errors.Join(err, f.Close())
 }
 
-// clearStaleLocks removes the people/* ref locks of a folder remote that
-// are older than refLockStale: left by a killed publish (by an older
-// version, empty), they would make reading the remote's refs fail for
-// everyone.
-func clearStaleLocks(dir string) {
-	root := filepath.Join(dir, filepath.FromSlash(PeoplePrefix))
+// ClearStaleLocks removes the ref locks in root (a folder of a bare
+// repository's refs, such as refs/heads/people) that are older than
+// refLockStale: left by a killed publish (by an older version, empty),
+// they would make reading the remote's refs fail for everyone.
+func ClearStaleLocks(root string) {
 	ents, err := os.ReadDir(root)
 	if err != nil {
 		return

@@ -1,4 +1,4 @@
-package store
+package gitrepo
 
 import (
 	"bytes"
@@ -17,22 +17,19 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
-// writeObject stores a loose object the way git does (zlib of "type size\0
-// content", named by its SHA-1). It is here rather than go-git's writer
-// because that one hashes with the slower collision-detecting SHA-1 twice
-// and compresses at the default level: for a 5,000-entry tree that was
-// two thirds of a save. Objects already present are not rewritten.
-func (w *Workspace) writeObject(t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
-	return writeLoose(filepath.Join(w.dir, ".git", "objects"), t, content)
-}
-
 // zlibWriters are reused: a fresh zlib writer allocates and clears about
 // a megabyte, which was most of the cost of writing a small object.
 var zlibWriters sync.Pool
 
-// writeLoose stores a loose object in an objects folder (a workspace's or
+// WriteLoose stores a loose object the way git does (zlib of "type size\0
+// content", named by its SHA-1). It is here rather than go-git's writer
+// because that one hashes with the slower collision-detecting SHA-1 twice
+// and compresses at the default level: for a 5,000-entry tree that was
+// two thirds of a save. Objects already present are not rewritten.
+//
+// It stores into an objects folder (a workspace's or
 // a shared bare repository's).
-func writeLoose(objects string, t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
+func WriteLoose(objects string, t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
 	header := t.String() + " " + strconv.Itoa(len(content)) + "\x00"
 	sum := sha1.New()
 	sum.Write([]byte(header))
@@ -57,23 +54,23 @@ func writeLoose(objects string, t plumbing.ObjectType, content []byte) (plumbing
 	if err := zw.Close(); err != nil {
 		return h, err
 	}
-	return h, writeFileQuick(path, buf.Bytes(), 0o444)
+	return h, WriteFileQuick(path, buf.Bytes(), 0o444)
 }
 
-// writeFileQuick is writeFileAtomic without fsync, for files that are
+// WriteFileQuick is WriteFileAtomic without fsync, for files that are
 // useless until a later fsynced rename (the branch ref) points at them.
-func writeFileQuick(path string, data []byte, perm os.FileMode) error {
+func WriteFileQuick(path string, data []byte, perm os.FileMode) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+tmpMarker)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+TmpMarker)
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(data[:len(data)/2])
 	if err == nil {
-		err = faultAt(path)
+		err = FaultAt(path)
 	}
 	if err == nil {
 		_, err = f.Write(data[len(data)/2:])
@@ -88,8 +85,8 @@ func writeFileQuick(path string, data []byte, perm os.FileMode) error {
 	return err
 }
 
-// encodeTree serialises tree entries (already in git order).
-func encodeTree(entries []object.TreeEntry) []byte {
+// EncodeTree serialises tree entries (already in git order).
+func EncodeTree(entries []object.TreeEntry) []byte {
 	var b bytes.Buffer
 	b.Grow(len(entries) * 48)
 	for _, e := range entries {
@@ -102,11 +99,11 @@ func encodeTree(entries []object.TreeEntry) []byte {
 	return b.Bytes()
 }
 
-// encodeIndexV2 writes git's index format version 2 without extensions
+// EncodeIndexV2 writes git's index format version 2 without extensions
 // (git rebuilds its cache-tree when it needs one). go-git's encoder
 // writes field by field through reflection, ten times slower on a
 // 5,000-entry index. ok is false for indexes that need version 3 or 4.
-func encodeIndexV2(idx *index.Index) (data []byte, ok bool) {
+func EncodeIndexV2(idx *index.Index) (data []byte, ok bool) {
 	if idx.Version != 2 {
 		return nil, false
 	}
