@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
@@ -109,8 +107,8 @@ func (e *editor) onDiscard() {
 	}, e.m.s.win)
 }
 
-// autosave keeps the form's unsaved state inside the workspace's .git
-// folder (never committed), so a crash or power cut loses nothing.
+// autosave is the form's unsaved state, kept by the store beside the
+// workspace (never committed), so a crash or power cut loses nothing.
 type autosave struct {
 	Comment item.Comment `json:"comment"`
 	Quote   string       `json:"quote"`
@@ -118,9 +116,8 @@ type autosave struct {
 	Detail  string       `json:"detail,omitempty"`
 }
 
-func autosavePath(dir string) string {
-	return filepath.Join(dir, ".git", "delegate-ui", "unsaved.json")
-}
+// commentSlot names the store's slot for the comment form's unsaved edits.
+const commentSlot = "unsaved"
 
 // autosaveNow writes the unsaved form, if any.
 func (e *editor) autosaveNow() {
@@ -137,25 +134,18 @@ func (e *editor) autosaveNow() {
 	if err != nil {
 		return
 	}
-	p := autosavePath(e.m.s.work.ws.Dir())
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return
-	}
-	tmp := p + ".tmp"
-	if os.WriteFile(tmp, b, 0o644) == nil {
-		_ = os.Rename(tmp, p)
-	}
+	_ = e.m.s.work.ws.Unsaved(commentSlot).Save(b)
 }
 
 func (e *editor) clearAutosave() {
 	if e.m.s.work != nil {
-		_ = os.Remove(autosavePath(e.m.s.work.ws.Dir()))
+		_ = e.m.s.work.ws.Unsaved(commentSlot).Discard()
 	}
 }
 
 // recover reopens edits left unsaved by a crash.
 func (e *editor) recover() {
-	b, err := os.ReadFile(autosavePath(e.m.s.work.ws.Dir()))
+	b, err := e.m.s.work.ws.Unsaved(commentSlot).Load()
 	if err != nil {
 		return
 	}

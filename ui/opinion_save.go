@@ -3,8 +3,6 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
@@ -153,15 +151,14 @@ func (ed *opinionEditor) onClose() {
 	}, ed.sc.m.s.win)
 }
 
-// opinionAutosave is the editor's unsaved state, kept inside the
-// workspace's .git folder (never committed) so a crash loses nothing.
+// opinionAutosave is the editor's unsaved state, kept by the store beside
+// the workspace (never committed) so a crash loses nothing.
 type opinionAutosave struct {
 	Opinion item.Opinion `json:"opinion"`
 }
 
-func opinionAutosavePath(dir string) string {
-	return filepath.Join(dir, ".git", "delegate-ui", "unsaved-opinion.json")
-}
+// opinionSlot names the store's slot for the Opinion form's unsaved edits.
+const opinionSlot = "unsaved-opinion"
 
 // autosaveNow writes the unsaved proposal, if any.
 func (ed *opinionEditor) autosaveNow() {
@@ -173,24 +170,18 @@ func (ed *opinionEditor) autosaveNow() {
 	if err != nil {
 		return
 	}
-	p := opinionAutosavePath(w.ws.Dir())
-	if os.MkdirAll(filepath.Dir(p), 0o755) != nil {
-		return
-	}
-	if os.WriteFile(p+".tmp", b, 0o644) == nil {
-		_ = os.Rename(p+".tmp", p)
-	}
+	_ = w.ws.Unsaved(opinionSlot).Save(b)
 }
 
 func (ed *opinionEditor) clearAutosave() {
 	if w := ed.sc.m.s.work; w != nil {
-		_ = os.Remove(opinionAutosavePath(w.ws.Dir()))
+		_ = w.ws.Unsaved(opinionSlot).Discard()
 	}
 }
 
 // recover reopens a proposal left unsaved by a crash.
 func (sc *opinionScreen) recover() {
-	b, err := os.ReadFile(opinionAutosavePath(sc.m.s.work.ws.Dir()))
+	b, err := sc.m.s.work.ws.Unsaved(opinionSlot).Load()
 	if err != nil {
 		return
 	}
