@@ -48,7 +48,7 @@ func (s *Session) showMain() {
 	m.items = newItemsScreen(m)
 	m.carry = newCarryScreen(m)
 	m.review = newReviewScreen(m)
-	m.opinions = newOpinionScreen(m)
+	m.opinions = newOpinionScreen(shellHost{m})
 	draft := container.NewHSplit(m.reader.buildUI(), m.editor.buildUI())
 	draft.Offset = 0.56
 	body := container.NewHSplit(m.nav.buildUI(), draft)
