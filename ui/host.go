@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
+	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
@@ -29,6 +30,19 @@ func (h shellHost) Now() time.Time               { return h.m.s.now() }
 func (h shellHost) Profile() *process.Profile    { return h.m.s.profile }
 func (h shellHost) ShowTab(t *container.TabItem) { h.m.tabs.Select(t) }
 func (h shellHost) ReviewChanged()               { h.m.review.refresh() }
+func (h shellHost) ItemsChanged()                { h.m.refresh() }
+func (h shellHost) NewComment()                  { h.m.onNewComment() }
+func (h shellHost) DraftLabel(id string) string  { return h.m.s.work.draftLabel(id) }
+func (h shellHost) PutComment(c item.Comment)    { h.m.s.work.put(c) }
+
+func (h shellHost) CommentsOn(paraID string) []item.Comment {
+	w := h.m.s.work
+	var cs []item.Comment
+	for _, i := range w.byPara[paraID] {
+		cs = append(cs, w.comments[i])
+	}
+	return cs
+}
 
 func (h shellHost) RunHeld(work, done func()) {
 	s := h.m.s
@@ -58,4 +72,15 @@ func (h shellHost) CurrentDraft() store.DraftMeta {
 		return w.cur
 	}
 	return store.DraftMeta{}
+}
+
+func (h shellHost) ShowHistory(id string) { h.m.showHistory(id) }
+
+func (h shellHost) ShowChange(a item.Anchor) {
+	pc, err := h.m.s.work.changeFor(a)
+	if err != nil {
+		h.m.s.showError(err)
+		return
+	}
+	h.m.showChange(a, pc)
 }

@@ -43,7 +43,7 @@ func (s *Session) showMain() {
 	m.status = widget.NewLabel("")
 	m.status.Truncation = fyne.TextTruncateEllipsis
 	m.reader = newReader(m)
-	m.editor = newEditor(m)
+	m.editor = newEditor(shellHost{m})
 	m.nav = newNavigator(m)
 	m.items = newItemsScreen(m)
 	m.carry = newCarryScreen(m)

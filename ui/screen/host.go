@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
+	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/store"
@@ -45,9 +46,25 @@ type Host interface {
 	Draft() *report.Draft
 	// CurrentDraft describes the draft being read.
 	CurrentDraft() store.DraftMeta
+	// DraftLabel names draft id as the user sees it ("2nd draft").
+	DraftLabel(id string) string
+	// CommentsOn lists the comments on paragraph id of the current draft.
+	CommentsOn(paraID string) []item.Comment
+	// PutComment puts a saved comment in the items the screens show.
+	PutComment(c item.Comment)
 
 	// ShowTab brings tab of the main window to the front.
 	ShowTab(tab *container.TabItem)
 	// ReviewChanged tells the review queue that an item was saved.
 	ReviewChanged()
+	// ItemsChanged refreshes every list of items (navigator, reader,
+	// items, review) after a save.
+	ItemsChanged()
+	// NewComment starts a comment on the selected paragraph.
+	NewComment()
+	// ShowHistory shows the saved versions of item id.
+	ShowHistory(id string)
+	// ShowChange shows how the paragraph under anchor a changed from its
+	// draft to the one being read (errors shown by the shell).
+	ShowChange(a item.Anchor)
 }
