@@ -162,8 +162,7 @@ func (h *historyView) onRestore() {
 		return
 	}
 	w.put(c)
-	h.m.editor.clearAutosave()
-	h.m.editor.edit(c)
+	h.m.editRestored(c)
 	h.m.refresh()
 	vs, err := w.ws.History(h.id)
 	if err == nil {
