@@ -81,21 +81,15 @@ func contains(xs []string, s string) bool {
 // onWhatChanged shows the redline of the comment's paragraph from the
 // draft it was written on to the one being read.
 func (e *editor) onWhatChanged() {
-	w := e.m.s.work
 	if !e.active {
 		return
 	}
 	a := e.cur.Anchor
-	if a.DraftID == w.cur.ID {
-		e.m.s.showInfo(lang.L("What changed"), lang.L("This comment was written on the {{.Draft}}, the draft you are reading: nothing changed under it yet.", map[string]any{"Draft": labelText(w.cur.Label)}))
+	if cur := e.h.CurrentDraft(); a.DraftID == cur.ID {
+		e.h.ShowInfo(lang.L("What changed"), lang.L("This comment was written on the {{.Draft}}, the draft you are reading: nothing changed under it yet.", map[string]any{"Draft": labelText(cur.Label)}))
 		return
 	}
-	pc, err := w.changeFor(a)
-	if err != nil {
-		e.m.s.showError(err)
-		return
-	}
-	e.m.showChange(a, pc)
+	e.h.ShowChange(a)
 }
 
 // showChange opens the redline dialog.

@@ -15,13 +15,14 @@ import (
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/report/redline"
+	"github.com/delegate-itu/delegate/ui/screen"
 )
 
 // editor writes and edits one comment on the selected paragraph: kind,
 // quote, body with Markdown preview, an optional text proposal with a live
 // revision-mark preview, reasons, sub-themes and status.
 type editor struct {
-	m       *mainScreen
+	h       screen.Host   // the shell: window, workspace, items, navigation
 	block   *report.Block // the paragraph selected in the reader
 	cur     item.Comment  // the comment being edited (ID empty when new)
 	active  bool          // a comment is open in the form
@@ -52,8 +53,8 @@ type editor struct {
 	scroll   *container.Scroll
 }
 
-func newEditor(m *mainScreen) *editor {
-	e := &editor{m: m}
+func newEditor(h screen.Host) *editor {
+	e := &editor{h: h}
 	e.heading = widget.NewLabelWithStyle(lang.L("Select a paragraph to comment on it"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.heading.Wrapping = fyne.TextWrapWord
 	e.here = container.NewVBox()
@@ -147,7 +148,7 @@ func (e *editor) buildUI() fyne.CanvasObject {
 		e.state, buttons,
 	)
 	e.form.Hide()
-	newBtn := widget.NewButtonWithIcon(lang.L("New comment"), theme.ContentAddIcon(), e.m.onNewComment)
+	newBtn := widget.NewButtonWithIcon(lang.L("New comment"), theme.ContentAddIcon(), e.h.NewComment)
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, newBtn, e.heading), e.here, widget.NewSeparator())
 	e.scroll = container.NewVScroll(container.NewVBox(e.empty, e.form))
 	return container.NewBorder(top, nil, nil, nil, e.scroll)
@@ -158,11 +159,10 @@ func (e *editor) buildUI() fyne.CanvasObject {
 func (e *editor) showParagraph(b *report.Block) {
 	e.block = b
 	if !e.active || e.cur.Anchor.ParagraphID != b.ID && !e.dirty {
-		e.heading.SetText(lang.L("{{.Ref}} · {{.Draft}}", map[string]any{"Ref": b.Ref, "Draft": labelText(e.m.s.work.cur.Label)}))
+		e.heading.SetText(lang.L("{{.Ref}} · {{.Draft}}", map[string]any{"Ref": b.Ref, "Draft": labelText(e.h.CurrentDraft().Label)}))
 	}
 	e.here.Objects = nil
-	for _, i := range e.m.s.work.byPara[b.ID] {
-		c := e.m.s.work.comments[i]
+	for _, c := range e.h.CommentsOn(b.ID) {
 		btn := widget.NewButton(commentLine(&c, 34), func() { e.edit(c) })
 		btn.Alignment = widget.ButtonAlignLeading
 		e.here.Add(btn)
@@ -206,11 +206,11 @@ func (e *editor) newComment() {
 		return
 	}
 	c := item.Comment{Kind: item.KindGeneral, Review: item.Review{Status: item.StatusDraft}}
-	c.Anchor = anchorFor(e.m.s.work.cur.ID, *e.block, firstSentence(e.block.Text))
+	c.Anchor = anchorFor(e.h.CurrentDraft().ID, *e.block, firstSentence(e.block.Text))
 	e.load(c)
 	e.dirty = false
 	e.state.SetText(lang.L("New comment, not saved yet"))
-	e.m.s.win.Canvas().Focus(e.body)
+	e.h.Window().Canvas().Focus(e.body)
 }
 
 // edit opens an existing comment.
@@ -225,7 +225,7 @@ func (e *editor) load(c item.Comment) {
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.cur, e.active = c, true
-	e.heading.SetText(lang.L("Comment on {{.Ref}} · {{.Draft}}", map[string]any{"Ref": c.Anchor.Number, "Draft": e.m.s.work.draftLabel(c.Anchor.DraftID)}))
+	e.heading.SetText(lang.L("Comment on {{.Ref}} · {{.Draft}}", map[string]any{"Ref": c.Anchor.Number, "Draft": e.h.DraftLabel(c.Anchor.DraftID)}))
 	e.quote.SetText(c.Anchor.Quote)
 	e.kind.SetSelected(kindName(c.Kind))
 	e.body.SetText(c.Body)
@@ -325,6 +325,6 @@ func (e *editor) onPropose(on bool) {
 	e.onChanged()
 	if on {
 		e.reveal(e.propose)
-		e.m.s.win.Canvas().Focus(e.proposed)
+		e.h.Window().Canvas().Focus(e.proposed)
 	}
 }

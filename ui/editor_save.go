@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
@@ -53,41 +51,40 @@ func (e *editor) reanchor(c *item.Comment) error {
 	if q == c.Anchor.Quote {
 		return nil
 	}
-	w := e.m.s.work
-	b := w.draft.Block(c.Anchor.ParagraphID)
-	if c.Anchor.DraftID != w.cur.ID || b == nil {
+	cur := e.h.CurrentDraft()
+	b := e.h.Draft().Block(c.Anchor.ParagraphID)
+	if c.Anchor.DraftID != cur.ID || b == nil {
 		return errors.New(lang.L("This comment is on an earlier draft; carry it to the current draft before changing its quote."))
 	}
 	if q != "" && !strings.Contains(norm.NFC.String(b.Text), q) {
 		return errors.New(lang.L("The quoted passage is not in {{.Ref}} as written. Copy it from the paragraph, or press Whole paragraph.", map[string]any{"Ref": b.Ref}))
 	}
-	c.Anchor = anchorFor(w.cur.ID, *b, q)
+	c.Anchor = anchorFor(cur.ID, *b, q)
 	return nil
 }
 
 // onSave commits the comment: one save, one commit.
 func (e *editor) onSave() {
-	if !e.active || e.m.s.busy { // an import holds the workspace
+	if !e.active || e.h.Busy() { // an import holds the workspace
 		return
 	}
 	c, err := e.collect()
 	if err != nil {
-		e.m.s.showError(err)
+		e.h.ShowError(err)
 		return
 	}
 	what := lang.L("edit")
 	if c.ID == "" {
 		what = lang.L("new comment")
 	}
-	w := e.m.s.work
-	if err := w.ws.SaveComment(&c, what); err != nil {
-		e.m.s.showError(fmt.Errorf("%s: %w", lang.L("The comment was not saved"), userError(err)))
+	if err := e.h.Workspace().SaveComment(&c, what); err != nil {
+		e.h.ShowError(fmt.Errorf("%s: %w", lang.L("The comment was not saved"), userError(err)))
 		return
 	}
 	e.clearAutosave()
-	w.put(c)
+	e.h.PutComment(c)
 	e.edit(c)
-	e.m.refresh()
+	e.h.ItemsChanged()
 	if e.block != nil {
 		e.showParagraph(e.block)
 	}
@@ -106,11 +103,11 @@ func (e *editor) onDiscard() {
 			e.clearAutosave()
 			e.close()
 		}
-	}, e.m.s.win)
+	}, e.h.Window())
 }
 
-// autosave keeps the form's unsaved state inside the workspace's .git
-// folder (never committed), so a crash or power cut loses nothing.
+// autosave is the form's unsaved state, kept by the store beside the
+// workspace (never committed), so a crash or power cut loses nothing.
 type autosave struct {
 	Comment item.Comment `json:"comment"`
 	Quote   string       `json:"quote"`
@@ -118,13 +115,12 @@ type autosave struct {
 	Detail  string       `json:"detail,omitempty"`
 }
 
-func autosavePath(dir string) string {
-	return filepath.Join(dir, ".git", "delegate-ui", "unsaved.json")
-}
+// commentSlot names the store's slot for the comment form's unsaved edits.
+const commentSlot = "unsaved"
 
 // autosaveNow writes the unsaved form, if any.
 func (e *editor) autosaveNow() {
-	if !e.active || !e.dirty || e.m.s.work == nil {
+	if !e.active || !e.dirty || e.h.Workspace() == nil {
 		return
 	}
 	c := e.cur
@@ -137,25 +133,18 @@ func (e *editor) autosaveNow() {
 	if err != nil {
 		return
 	}
-	p := autosavePath(e.m.s.work.ws.Dir())
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return
-	}
-	tmp := p + ".tmp"
-	if os.WriteFile(tmp, b, 0o644) == nil {
-		_ = os.Rename(tmp, p)
-	}
+	_ = e.h.Workspace().Unsaved(commentSlot).Save(b)
 }
 
 func (e *editor) clearAutosave() {
-	if e.m.s.work != nil {
-		_ = os.Remove(autosavePath(e.m.s.work.ws.Dir()))
+	if ws := e.h.Workspace(); ws != nil {
+		_ = ws.Unsaved(commentSlot).Discard()
 	}
 }
 
 // recover reopens edits left unsaved by a crash.
 func (e *editor) recover() {
-	b, err := os.ReadFile(autosavePath(e.m.s.work.ws.Dir()))
+	b, err := e.h.Workspace().Unsaved(commentSlot).Load()
 	if err != nil {
 		return
 	}
@@ -163,11 +152,11 @@ func (e *editor) recover() {
 	if json.Unmarshal(b, &a) != nil {
 		return
 	}
-	w := e.m.s.work
-	if w.draft == nil {
+	d := e.h.Draft()
+	if d == nil {
 		return
 	}
-	if b := w.draft.Block(a.Comment.Anchor.ParagraphID); b != nil && a.Comment.Anchor.DraftID == w.cur.ID {
+	if b := d.Block(a.Comment.Anchor.ParagraphID); b != nil && a.Comment.Anchor.DraftID == e.h.CurrentDraft().ID {
 		e.block = b
 	}
 	e.load(a.Comment)

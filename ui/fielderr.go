@@ -34,41 +34,59 @@ var fieldIndex = regexp.MustCompile(`\[\d+\]`)
 func fieldLabel(path string) string {
 	p := fieldIndex.ReplaceAllString(path, "")
 	last := p[strings.LastIndex(p, ".")+1:]
-	switch last {
-	case "name":
-		return lang.L("Name")
-	case "email":
-		return lang.L("E-mail")
-	case "entity":
-		return lang.L("Entity")
-	case "title":
-		return lang.L("Title")
-	case "summary":
-		return lang.L("Summary")
-	case "action_required":
-		return lang.L("Action required")
-	case "organization":
-		return lang.L("Organization")
-	case "keyword":
-		return lang.L("Keyword")
-	case "heading":
-		return lang.L("Heading")
-	case "body":
-		return lang.L("Comment")
-	case "reviewer_note":
-		return lang.L("Note for the author")
-	case "proposed":
-		return lang.L("Proposed text")
-	case "existing":
-		return lang.L("Existing text")
-	case "subject":
-		return lang.L("E-mail subject")
-	case "country":
-		return lang.L("Country")
-	case "phone":
-		return lang.L("Phone")
+	if t, ok := personFieldLabel(last); ok {
+		return t
+	}
+	if t, ok := contentFieldLabel(last); ok {
+		return t
 	}
 	return ""
+}
+
+// personFieldLabel labels the fields that describe a person.
+func personFieldLabel(f string) (string, bool) {
+	switch f {
+	case "name":
+		return lang.L("Name"), true
+	case "email":
+		return lang.L("E-mail"), true
+	case "entity":
+		return lang.L("Entity"), true
+	case "organization":
+		return lang.L("Organization"), true
+	case "country":
+		return lang.L("Country"), true
+	case "phone":
+		return lang.L("Phone"), true
+	}
+	return "", false
+}
+
+// contentFieldLabel labels the fields of a comment, proposal or package.
+func contentFieldLabel(f string) (string, bool) {
+	switch f {
+	case "title":
+		return lang.L("Title"), true
+	case "summary":
+		return lang.L("Summary"), true
+	case "action_required":
+		return lang.L("Action required"), true
+	case "keyword":
+		return lang.L("Keyword"), true
+	case "heading":
+		return lang.L("Heading"), true
+	case "body":
+		return lang.L("Comment"), true
+	case "reviewer_note":
+		return lang.L("Note for the author"), true
+	case "proposed":
+		return lang.L("Proposed text"), true
+	case "existing":
+		return lang.L("Existing text"), true
+	case "subject":
+		return lang.L("E-mail subject"), true
+	}
+	return "", false
 }
 
 // fieldErrorText says a field problem in the interface language, for the

@@ -33,10 +33,10 @@ type historyView struct {
 // onHistory shows the history of the comment in the editor.
 func (e *editor) onHistory() {
 	if !e.active || e.cur.ID == "" {
-		e.m.s.showInfo(lang.L("History"), lang.L("This comment has not been saved yet, so it has no history."))
+		e.h.ShowInfo(lang.L("History"), lang.L("This comment has not been saved yet, so it has no history."))
 		return
 	}
-	e.m.showHistory(e.cur.ID)
+	e.h.ShowHistory(e.cur.ID)
 }
 
 // showHistory opens the history of item id in a dialog.
@@ -162,8 +162,7 @@ func (h *historyView) onRestore() {
 		return
 	}
 	w.put(c)
-	h.m.editor.clearAutosave()
-	h.m.editor.edit(c)
+	h.m.editRestored(c)
 	h.m.refresh()
 	vs, err := w.ws.History(h.id)
 	if err == nil {

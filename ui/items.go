@@ -134,9 +134,7 @@ func (s *itemsScreen) onOpen() {
 	if !ok {
 		return
 	}
-	s.m.goDraft()
-	s.m.reader.show(s.m.locate(c.Anchor))
-	s.m.editor.edit(c)
+	s.m.openComment(c)
 }
 
 // sortByPlace orders the list as the draft reads: current-draft comments

@@ -43,12 +43,12 @@ func (s *Session) showMain() {
 	m.status = widget.NewLabel("")
 	m.status.Truncation = fyne.TextTruncateEllipsis
 	m.reader = newReader(m)
-	m.editor = newEditor(m)
+	m.editor = newEditor(shellHost{m})
 	m.nav = newNavigator(m)
 	m.items = newItemsScreen(m)
 	m.carry = newCarryScreen(m)
 	m.review = newReviewScreen(m)
-	m.opinions = newOpinionScreen(m)
+	m.opinions = newOpinionScreen(shellHost{m})
 	draft := container.NewHSplit(m.reader.buildUI(), m.editor.buildUI())
 	draft.Offset = 0.56
 	body := container.NewHSplit(m.nav.buildUI(), draft)
@@ -330,4 +330,19 @@ func (m *mainScreen) supersededWarning() string {
 	}
 	return lang.L("The {{.Current}} is out: you are reading the {{.Label}}. Import the new draft (File > Import a new draft…) to carry your comments to it.", map[string]any{
 		"Current": labelText(st.CurrentDraftLabel), "Label": labelText(w.cur.Label)})
+}
+
+// openComment shows comment c in the draft and the editor: the way from a
+// list of items to the comment's place.
+func (m *mainScreen) openComment(c item.Comment) {
+	m.goDraft()
+	m.reader.show(m.locate(c.Anchor))
+	m.editor.edit(c)
+}
+
+// editRestored puts a restored comment in the editor, dropping the
+// unsaved edits of the version it replaced.
+func (m *mainScreen) editRestored(c item.Comment) {
+	m.editor.clearAutosave()
+	m.editor.edit(c)
 }

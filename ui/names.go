@@ -186,46 +186,67 @@ func reasonText(r string) string {
 	return out
 }
 
+// reasonClause says one clause of a carry reason (anchor's words) in the
+// interface language; an unknown clause shows as written.
 func reasonClause(c string) string {
-	switch c {
-	case "the passage reads the same":
-		return lang.L("the passage reads the same")
-	case "its paragraph moved":
-		return lang.L("its paragraph moved")
-	case "the passage was edited":
-		return lang.L("the passage was edited")
-	case "the passage now runs over two paragraphs":
-		return lang.L("the passage now runs over two paragraphs")
-	case "the paragraph reads the same":
-		return lang.L("the paragraph reads the same")
-	case "the paragraph moved":
-		return lang.L("the paragraph moved")
-	case "the paragraph was split":
-		return lang.L("the paragraph was split")
-	case "attached to its first part":
-		return lang.L("attached to its first part")
-	case "the paragraph was merged with another":
-		return lang.L("the paragraph was merged with another")
-	case "the paragraph was edited":
-		return lang.L("the paragraph was edited")
-	case "the proposed text is in the new draft":
-		return lang.L("the proposed text is in the new draft")
-	case "the text proposed for deletion is gone":
-		return lang.L("the text proposed for deletion is gone")
-	case "most of the proposed text is in the new draft":
-		return lang.L("most of the proposed text is in the new draft")
-	case "the passage reads the same in another paragraph":
-		return lang.L("the passage reads the same in another paragraph")
-	case "the passage reads the same in the rewritten paragraph":
-		return lang.L("the passage reads the same in the rewritten paragraph")
-	case "the passage was deleted from its paragraph":
-		return lang.L("the passage was deleted from its paragraph")
-	case "the paragraph it was written on is not in the old draft":
-		return lang.L("the paragraph it was written on is not in the old draft")
-	case "its paragraph was deleted":
-		return lang.L("its paragraph was deleted")
+	if t, ok := passageClause(c); ok {
+		return t
+	}
+	if t, ok := paragraphClause(c); ok {
+		return t
 	}
 	return c
+}
+
+// passageClause translates the clauses about the quoted passage.
+func passageClause(c string) (string, bool) {
+	switch c {
+	case "the passage reads the same":
+		return lang.L("the passage reads the same"), true
+	case "its paragraph moved":
+		return lang.L("its paragraph moved"), true
+	case "the passage was edited":
+		return lang.L("the passage was edited"), true
+	case "the passage now runs over two paragraphs":
+		return lang.L("the passage now runs over two paragraphs"), true
+	case "the passage reads the same in another paragraph":
+		return lang.L("the passage reads the same in another paragraph"), true
+	case "the passage reads the same in the rewritten paragraph":
+		return lang.L("the passage reads the same in the rewritten paragraph"), true
+	case "the passage was deleted from its paragraph":
+		return lang.L("the passage was deleted from its paragraph"), true
+	}
+	return "", false
+}
+
+// paragraphClause translates the clauses about the paragraph and the
+// proposed text.
+func paragraphClause(c string) (string, bool) {
+	switch c {
+	case "the paragraph reads the same":
+		return lang.L("the paragraph reads the same"), true
+	case "the paragraph moved":
+		return lang.L("the paragraph moved"), true
+	case "the paragraph was split":
+		return lang.L("the paragraph was split"), true
+	case "attached to its first part":
+		return lang.L("attached to its first part"), true
+	case "the paragraph was merged with another":
+		return lang.L("the paragraph was merged with another"), true
+	case "the paragraph was edited":
+		return lang.L("the paragraph was edited"), true
+	case "the proposed text is in the new draft":
+		return lang.L("the proposed text is in the new draft"), true
+	case "the text proposed for deletion is gone":
+		return lang.L("the text proposed for deletion is gone"), true
+	case "most of the proposed text is in the new draft":
+		return lang.L("most of the proposed text is in the new draft"), true
+	case "the paragraph it was written on is not in the old draft":
+		return lang.L("the paragraph it was written on is not in the old draft"), true
+	case "its paragraph was deleted":
+		return lang.L("its paragraph was deleted"), true
+	}
+	return "", false
 }
 
 // kindWord is a kind as a sentence reads it, in lower case ("general").

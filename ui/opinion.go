@@ -13,12 +13,13 @@ import (
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/report"
+	"github.com/delegate-itu/delegate/ui/screen"
 )
 
 // opinionScreen is the Opinions place: the workspace's Opinion proposals,
 // the structured editor and the live preview in ITU layout.
 type opinionScreen struct {
-	m      *mainScreen
+	h      screen.Host    // the shell: window, runner, workspace, navigation
 	props  []item.Opinion // oldest first
 	sel    string
 	list   *widget.List
@@ -28,8 +29,8 @@ type opinionScreen struct {
 	tab    *container.TabItem
 }
 
-func newOpinionScreen(m *mainScreen) *opinionScreen {
-	sc := &opinionScreen{m: m}
+func newOpinionScreen(h screen.Host) *opinionScreen {
+	sc := &opinionScreen{h: h}
 	sc.ed = newOpinionEditor(sc)
 	sc.newBtn = widget.NewButtonWithIcon(lang.L("New draft Opinion…"), theme.ContentAddIcon(), sc.onNew)
 	sc.closed = widget.NewLabel("")
@@ -79,10 +80,9 @@ func proposalLines(o item.Opinion) (string, string) {
 // refresh reads the proposals again and says whether new draft Opinions
 // are still accepted (Resolution 2).
 func (sc *opinionScreen) refresh() {
-	w := sc.m.s.work
-	ops, err := w.ws.Opinions()
+	ops, err := sc.h.Workspace().Opinions()
 	if err != nil {
-		sc.m.status.SetText(userError(err).Error())
+		sc.h.SetStatus(userError(err).Error())
 	}
 	sort.SliceStable(ops, func(i, j int) bool { return ops[i].Created.Before(ops[j].Created) })
 	sc.props = ops
@@ -100,7 +100,7 @@ func (sc *opinionScreen) refresh() {
 // newClosed explains why a new draft Opinion can no longer be proposed,
 // or is "" while it can.
 func (sc *opinionScreen) newClosed() string {
-	st := sc.m.s.profile.State(sc.m.s.now())
+	st := sc.h.Profile().State(sc.h.Now())
 	if st.NewOpinionsAccepted {
 		return ""
 	}
@@ -110,7 +110,7 @@ func (sc *opinionScreen) newClosed() string {
 
 // show brings the Opinions place to the front.
 func (sc *opinionScreen) show() {
-	sc.m.tabs.Select(sc.tab)
+	sc.h.ShowTab(sc.tab)
 }
 
 // open shows a saved proposal in the editor.
@@ -151,7 +151,7 @@ func (sc *opinionScreen) whenLeft(next func()) {
 		}
 		sc.ed.clearAutosave()
 		next()
-	}, sc.m.s.win)
+	}, sc.h.Window())
 }
 
 // baseOf is the report's draft Opinion n, from the draft being read.
@@ -159,7 +159,7 @@ func (sc *opinionScreen) baseOf(n int) *report.Opinion {
 	if n <= 0 {
 		return nil
 	}
-	if old, ok := export.FindOpinion(sc.m.s.work.draft, n); ok {
+	if old, ok := export.FindOpinion(sc.h.Draft(), n); ok {
 		return &old
 	}
 	return nil
@@ -168,7 +168,7 @@ func (sc *opinionScreen) baseOf(n int) *report.Opinion {
 // onNew starts a new draft Opinion, unless Resolution 2 has closed them.
 func (sc *opinionScreen) onNew() {
 	if why := sc.newClosed(); why != "" {
-		sc.m.s.showInfo(lang.L("New draft Opinions are closed"), why)
+		sc.h.ShowInfo(lang.L("New draft Opinions are closed"), why)
 		return
 	}
 	sc.whenLeft(func() {
@@ -183,9 +183,9 @@ func (sc *opinionScreen) onNew() {
 
 // onAmend asks which draft Opinion of the report to amend.
 func (sc *opinionScreen) onAmend() {
-	d := sc.m.s.work.draft
+	d := sc.h.Draft()
 	if d == nil || len(d.Opinions) == 0 {
-		sc.m.s.showInfo(lang.L("No draft Opinions"), lang.L("The draft you are reading has no draft Opinions. Import a draft whose annex contains them (File > Import a new draft…)."))
+		sc.h.ShowInfo(lang.L("No draft Opinions"), lang.L("The draft you are reading has no draft Opinions. Import a draft whose annex contains them (File > Import a new draft…)."))
 		return
 	}
 	names := make([]string, len(d.Opinions))
@@ -199,8 +199,8 @@ func (sc *opinionScreen) onAmend() {
 		dlg.Hide()
 		sc.amend(d.Opinions[i].Number)
 	}
-	label := widget.NewLabel(lang.L("Which draft Opinion of the {{.Draft}} do you want to amend?", map[string]any{"Draft": labelText(sc.m.s.work.cur.Label)}))
-	dlg = dialog.NewCustom(lang.L("Amend a draft Opinion"), lang.L("Cancel"), container.NewBorder(label, nil, nil, nil, list), sc.m.s.win)
+	label := widget.NewLabel(lang.L("Which draft Opinion of the {{.Draft}} do you want to amend?", map[string]any{"Draft": labelText(sc.h.CurrentDraft().Label)}))
+	dlg = dialog.NewCustom(lang.L("Amend a draft Opinion"), lang.L("Cancel"), container.NewBorder(label, nil, nil, nil, list), sc.h.Window())
 	dlg.Resize(fyne.NewSize(620, 360))
 	dlg.Show()
 }

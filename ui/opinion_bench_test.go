@@ -10,7 +10,7 @@ import (
 func BenchmarkOpinionKeystroke(b *testing.B) {
 	s := newSampleSession(b, "")
 	sc := s.main.opinions
-	o, ok := sampleAmendment(s.work)
+	o, ok := sampleAmendment(s.work.draft)
 	if !ok {
 		b.Fatal("no draft Opinion 3 in the sample")
 	}
@@ -29,7 +29,7 @@ func BenchmarkOpinionKeystroke(b *testing.B) {
 func BenchmarkOpinionMove(b *testing.B) {
 	s := newSampleSession(b, "")
 	sc := s.main.opinions
-	o, _ := sampleAmendment(s.work)
+	o, _ := sampleAmendment(s.work.draft)
 	sc.show()
 	sc.ed.load(o, sc.baseOf(o.Amends))
 	b.ResetTimer()
@@ -43,7 +43,7 @@ func BenchmarkOpinionMove(b *testing.B) {
 func BenchmarkOpinionRebuild(b *testing.B) {
 	s := newSampleSession(b, "")
 	sc := s.main.opinions
-	o, _ := sampleAmendment(s.work)
+	o, _ := sampleAmendment(s.work.draft)
 	sc.show()
 	sc.ed.load(o, sc.baseOf(o.Amends))
 	b.ResetTimer()

@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report"
 )
 
 // demoAmends is the draft Opinion of the sample report the demonstration
@@ -12,7 +13,6 @@ const demoAmends = 3
 // demo opens the editor on the sample delegation's amendment of draft
 // Opinion 3, creating that proposal the first time (DELEGATE_SHOW=opinion).
 func (sc *opinionScreen) demo() {
-	w := sc.m.s.work
 	sc.show()
 	for _, o := range sc.props {
 		if o.Amends == demoAmends {
@@ -20,12 +20,12 @@ func (sc *opinionScreen) demo() {
 			return
 		}
 	}
-	o, ok := sampleAmendment(w)
+	o, ok := sampleAmendment(sc.h.Draft())
 	if !ok {
 		return
 	}
-	if err := w.ws.SaveOpinion(&o, "example amendment"); err != nil {
-		sc.m.s.showError(err)
+	if err := sc.h.Workspace().SaveOpinion(&o, "example amendment"); err != nil {
+		sc.h.ShowError(err)
 		return
 	}
 	sc.refresh()
@@ -35,8 +35,8 @@ func (sc *opinionScreen) demo() {
 // sampleAmendment amends draft Opinion 3 of the sample report the way a
 // delegation might: a recognizing item added, an operative item reworded
 // with sub-items, one dropped.
-func sampleAmendment(w *work) (item.Opinion, bool) {
-	old, ok := export.FindOpinion(w.draft, demoAmends)
+func sampleAmendment(d *report.Draft) (item.Opinion, bool) {
+	old, ok := export.FindOpinion(d, demoAmends)
 	if !ok || len(old.Preamble) < 2 || len(old.Operative) < 2 || len(old.Operative[1].Items) < 3 {
 		return item.Opinion{}, false
 	}

@@ -107,10 +107,9 @@ func (ed *opinionEditor) load(o item.Opinion, base *report.Opinion) {
 }
 
 func (ed *opinionEditor) headingText() string {
-	w := ed.sc.m.s.work
 	switch {
 	case ed.cur.Amends > 0 && ed.base != nil:
-		return lang.L("Amendment to draft Opinion {{.N}} of the {{.Draft}}", map[string]any{"N": ed.cur.Amends, "Draft": labelText(w.cur.Label)})
+		return lang.L("Amendment to draft Opinion {{.N}} of the {{.Draft}}", map[string]any{"N": ed.cur.Amends, "Draft": labelText(ed.sc.h.CurrentDraft().Label)})
 	case ed.cur.Amends > 0:
 		return lang.L("Amendment to draft Opinion {{.N}} (not in the draft you have imported: no revision marks)", map[string]any{"N": ed.cur.Amends})
 	}
@@ -254,7 +253,7 @@ func textAt(o item.Opinion, p opPos) string {
 
 // focused acts on the field that has the keyboard focus (menu items).
 func (ed *opinionEditor) focused(a opAction) {
-	f := ed.sc.m.s.win.Canvas().Focused()
+	f := ed.sc.h.Window().Canvas().Focused()
 	if p, ok := ed.fields[f]; ok {
 		ed.act(p, a)
 	}
@@ -266,7 +265,7 @@ func (ed *opinionEditor) focus(p opPos) {
 	if !ok {
 		return
 	}
-	ed.sc.m.s.win.Canvas().Focus(f)
+	ed.sc.h.Window().Canvas().Focus(f)
 	if e, ok := f.(*opEntry); ok {
 		e.CursorRow, e.CursorColumn = 0, len([]rune(e.Text))
 		e.Refresh()

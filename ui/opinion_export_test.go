@@ -18,7 +18,7 @@ import (
 func TestOpinionPreviewMatchesTheExport(t *testing.T) {
 	s := newSampleSession(t, "")
 	sc := s.main.opinions
-	o, ok := sampleAmendment(s.work)
+	o, ok := sampleAmendment(s.work.draft)
 	if !ok {
 		t.Fatal("no draft Opinion 3 in the sample")
 	}

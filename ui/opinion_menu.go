@@ -9,7 +9,7 @@ import (
 // cut-off "New draft Opinion" is disabled and its label says since when.
 func (sc *opinionScreen) fileItems() []*fyne.MenuItem {
 	newItem := fyne.NewMenuItem(lang.L("New draft Opinion…"), sc.onNew)
-	if st := sc.m.s.profile.State(sc.m.s.now()); !st.NewOpinionsAccepted {
+	if st := sc.h.Profile().State(sc.h.Now()); !st.NewOpinionsAccepted {
 		newItem.Label = lang.L("New draft Opinion… (closed since {{.Date}}, Resolution 2)", map[string]any{"Date": st.OpinionCutoff.Human()})
 		newItem.Disabled = true
 	}

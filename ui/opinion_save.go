@@ -3,8 +3,6 @@ package ui
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2/dialog"
@@ -17,15 +15,15 @@ import (
 // onSave checks the proposal in the author's terms, then commits it off
 // the UI goroutine: one save, one commit.
 func (ed *opinionEditor) onSave() {
-	s := ed.sc.m.s
-	if !ed.active || s.busy {
+	h := ed.sc.h
+	if !ed.active || h.Busy() {
 		return
 	}
 	o := ed.cur
 	o.Title, o.Reasons = ed.title.Text, ed.reasons.Text
 	tidy(&o)
 	if err := ed.status.apply(&o); err != nil {
-		s.showError(userError(err))
+		h.ShowError(userError(err))
 		return
 	}
 	if msg, at, bad := opinionProblem(o); bad {
@@ -40,17 +38,16 @@ func (ed *opinionEditor) onSave() {
 		what = lang.L("new proposal")
 	}
 	var err error
-	s.busy = true
-	s.run(func() { err = s.work.ws.SaveOpinion(&o, what) }, func() {
-		s.busy = false
+	ws := h.Workspace()
+	h.RunHeld(func() { err = ws.SaveOpinion(&o, what) }, func() {
 		if err != nil {
-			s.showError(fmt.Errorf("%s: %w", lang.L("The Opinion proposal was not saved"), userError(err)))
+			h.ShowError(fmt.Errorf("%s: %w", lang.L("The Opinion proposal was not saved"), userError(err)))
 			return
 		}
 		ed.clearAutosave()
 		ed.sc.sel = o.ID
 		ed.sc.refresh()
-		ed.sc.m.review.refresh() // the queue shows the proposal as saved
+		h.ReviewChanged() // the queue shows the proposal as saved
 		ed.load(o, ed.base)
 		ed.sc.selectRow(o.ID)
 		ed.say(lang.L("Saved {{.When}}", map[string]any{"When": o.Updated.Local().Format("15:04:05")}))
@@ -150,47 +147,40 @@ func (ed *opinionEditor) onClose() {
 		if ok {
 			done()
 		}
-	}, ed.sc.m.s.win)
+	}, ed.sc.h.Window())
 }
 
-// opinionAutosave is the editor's unsaved state, kept inside the
-// workspace's .git folder (never committed) so a crash loses nothing.
+// opinionAutosave is the editor's unsaved state, kept by the store beside
+// the workspace (never committed) so a crash loses nothing.
 type opinionAutosave struct {
 	Opinion item.Opinion `json:"opinion"`
 }
 
-func opinionAutosavePath(dir string) string {
-	return filepath.Join(dir, ".git", "delegate-ui", "unsaved-opinion.json")
-}
+// opinionSlot names the store's slot for the Opinion form's unsaved edits.
+const opinionSlot = "unsaved-opinion"
 
 // autosaveNow writes the unsaved proposal, if any.
 func (ed *opinionEditor) autosaveNow() {
-	w := ed.sc.m.s.work
-	if !ed.active || !ed.dirty || w == nil {
+	ws := ed.sc.h.Workspace()
+	if !ed.active || !ed.dirty || ws == nil {
 		return
 	}
 	b, err := json.Marshal(opinionAutosave{Opinion: ed.cur})
 	if err != nil {
 		return
 	}
-	p := opinionAutosavePath(w.ws.Dir())
-	if os.MkdirAll(filepath.Dir(p), 0o755) != nil {
-		return
-	}
-	if os.WriteFile(p+".tmp", b, 0o644) == nil {
-		_ = os.Rename(p+".tmp", p)
-	}
+	_ = ws.Unsaved(opinionSlot).Save(b)
 }
 
 func (ed *opinionEditor) clearAutosave() {
-	if w := ed.sc.m.s.work; w != nil {
-		_ = os.Remove(opinionAutosavePath(w.ws.Dir()))
+	if ws := ed.sc.h.Workspace(); ws != nil {
+		_ = ws.Unsaved(opinionSlot).Discard()
 	}
 }
 
 // recover reopens a proposal left unsaved by a crash.
 func (sc *opinionScreen) recover() {
-	b, err := os.ReadFile(opinionAutosavePath(sc.m.s.work.ws.Dir()))
+	b, err := sc.h.Workspace().Unsaved(opinionSlot).Load()
 	if err != nil {
 		return
 	}

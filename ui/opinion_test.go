@@ -380,7 +380,7 @@ func TestUnsavedOpinionSurvivesACrash(t *testing.T) {
 func TestGoldenOpinionEditor(t *testing.T) {
 	s := newSampleSession(t, "")
 	sc := s.main.opinions
-	o, ok := sampleAmendment(s.work)
+	o, ok := sampleAmendment(s.work.draft)
 	if !ok {
 		t.Fatal("the sample report has no draft Opinion 3")
 	}

@@ -37,8 +37,8 @@ func (e *editor) onPickPassage() {
 	})
 	use.Importance = widget.HighImportance
 	body := container.NewBorder(hint, container.NewHBox(use), nil, nil, box)
-	d = dialog.NewCustom(lang.L("Pick the passage in {{.Ref}}", map[string]any{"Ref": e.block.Ref}), lang.L("Cancel"), body, e.m.s.win)
+	d = dialog.NewCustom(lang.L("Pick the passage in {{.Ref}}", map[string]any{"Ref": e.block.Ref}), lang.L("Cancel"), body, e.h.Window())
 	d.Resize(fyne.NewSize(760, 420))
 	d.Show()
-	e.m.s.win.Canvas().Focus(box)
+	e.h.Window().Canvas().Focus(box)
 }
