@@ -3,6 +3,7 @@ SHELL := /bin/bash
 GO ?= go
 BIN := $(CURDIR)/bin
 STATICCHECK_VERSION := v0.8.2
+GOCYCLO_VERSION := v0.6.0
 export LANG ?= en_US.UTF-8
 
 .PHONY: run test lint e2e bench fuzz screenshots build deps-build deps-e2e deps-bench clean
@@ -15,15 +16,23 @@ run: deps-build
 test: deps-build lint
 	$(GO) test -race -count=1 -timeout 25m ./...
 
-lint: $(BIN)/staticcheck
+## lint: format, vet, staticcheck (with the doc-comment checks of staticcheck.conf),
+## doc comments present, complexity at most 15 per function, layering, notices
+lint: $(BIN)/staticcheck $(BIN)/gocyclo
 	@bad=$$(gofmt -l cmd model ui assets scripts 2>/dev/null); if [ -n "$$bad" ]; then echo "gofmt needed: $$bad"; exit 1; fi
 	$(GO) vet ./...
 	$(BIN)/staticcheck ./...
+	$(GO) run ./scripts/doccheck cmd model ui assets scripts
+	@over=$$($(BIN)/gocyclo -over 15 -ignore '_test\.go$$|/testdata/' cmd model ui assets scripts); \
+	  if [ -n "$$over" ]; then echo "gocyclo: functions over 15 (split them):"; echo "$$over"; exit 1; fi
 	scripts/check-layers.sh
 	$(GO) run ./scripts/mknotices -check
 
 $(BIN)/staticcheck:
 	GOBIN=$(BIN) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+
+$(BIN)/gocyclo:
+	GOBIN=$(BIN) $(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
 
 build: deps-build
 	$(GO) build -o $(BIN)/delegate ./cmd/delegate
