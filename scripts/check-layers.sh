@@ -1,44 +1,63 @@
 #!/usr/bin/env bash
-# Enforces the layering in docs/architecture.md: model/ never depends on Fyne,
-# ui or assets; delegatectl never depends on Fyne (it builds without cgo);
-# model/gitrepo (the git engine) depends on no other package of the module;
-# store and export never depend on each other (submit joins them).
+# Enforces the layering in docs/architecture.md ("Who may import whom"):
+# each package of model/ imports only the project packages listed for it
+# below; nothing in model/ depends on Fyne, ui or assets; test-support
+# packages (*test) are imported only by tests; delegatectl never depends on
+# Fyne or ui and builds without cgo. A new package must be added here.
 set -euo pipefail
 mod=$(go list -m)
 fail=0
+complain() { echo "check-layers: $*" >&2; fail=1; }
+
+# The project packages each model package may import directly (non-test code).
+declare -A may=(
+  [model/appinfo]=""
+  [model/userfile]=""
+  [model/item]=""
+  [model/docx]=""
+  [model/docxread]=""
+  [model/docxread/docxtest]=""
+  [model/gitrepo]=""
+  [model/report/redline]=""
+  [model/process]="model/userfile"
+  [model/report]="model/docxread model/report/redline model/userfile"
+  [model/anchor]="model/item model/report model/report/redline"
+  [model/export]="model/appinfo model/docx model/item model/process model/report model/report/redline model/userfile"
+  [model/review]="model/export model/item model/report model/report/redline"
+  [model/store]="model/gitrepo model/item model/process model/report/redline model/userfile"
+  [model/store/storetest]="model/item model/store"
+  [model/usecase]="model/anchor model/export model/item model/process model/report model/review model/store"
+  [model/usecase/usecasetest]="model/anchor model/item model/report model/store model/store/storetest model/usecase"
+  [model/hostile]=""
+  [ui/screen]="model/item model/process model/report model/store"
+)
+
+while read -r pkg imports; do
+  rel=${pkg#"$mod"/}
+  if [ -z "${may[$rel]+set}" ]; then
+    [[ $rel == model/* ]] && complain "$rel is not in the table of scripts/check-layers.sh (say what it may import)"
+    allowed=""
+  else
+    allowed=" ${may[$rel]} "
+  fi
+  for imp in $imports; do
+    [[ $imp == "$mod"/* ]] || continue
+    dep=${imp#"$mod"/}
+    if [[ $dep == *test && $dep == */*test && $rel != *test ]]; then
+      complain "$rel imports the test-support package $dep outside its tests"
+    fi
+    if [[ $rel == model/* && " $allowed " != *" $dep "* ]]; then
+      complain "$rel imports $dep, which docs/architecture.md does not allow"
+    fi
+  done
+done < <(go list -f '{{.ImportPath}} {{join .Imports " "}}' ./model/... ./ui/... ./cmd/...)
+
 bad=$(go list -deps ./model/... | grep -E "^fyne.io/|^$mod/(ui|assets)(/|$)" || true)
-if [ -n "$bad" ]; then
-  echo "check-layers: model/ depends on: $bad" >&2
-  fail=1
-fi
+[ -z "$bad" ] || complain "model/ depends on: $bad"
 bad=$(go list -deps ./cmd/delegatectl | grep -E "^fyne.io/|^$mod/ui(/|$)" || true)
-if [ -n "$bad" ]; then
-  echo "check-layers: delegatectl depends on: $bad" >&2
-  fail=1
-fi
-bad=$(go list -deps ./model/docxread | grep -E "^$mod/" | grep -vE "^$mod/model/docxread$" || true)
-if [ -n "$bad" ]; then
-  echo "check-layers: model/docxread (the .docx reader) depends on: $bad" >&2
-  fail=1
-fi
-bad=$(go list -deps ./model/report | grep -E "^$mod/(model/(store|export|submit)|ui)(/|$)" || true)
-if [ -n "$bad" ]; then
-  echo "check-layers: model/report depends on: $bad" >&2
-  fail=1
-fi
-bad=$(go list -deps ./model/gitrepo | grep -E "^$mod/" | grep -vx "$mod/model/gitrepo" || true)
-if [ -n "$bad" ]; then
-  echo "check-layers: model/gitrepo depends on: $bad" >&2
-  fail=1
-fi
-if go list -deps ./model/store | grep -qx "$mod/model/export"; then
-  echo "check-layers: model/store depends on model/export" >&2
-  fail=1
-fi
-if go list -deps ./model/export | grep -qx "$mod/model/store"; then
-  echo "check-layers: model/export depends on model/store" >&2
-  fail=1
-fi
-CGO_ENABLED=0 go build -o /dev/null ./cmd/delegatectl || { echo "check-layers: delegatectl does not build without cgo" >&2; fail=1; }
+[ -z "$bad" ] || complain "delegatectl depends on: $bad"
+bad=$(go list -deps ./ui/screen | grep -E "^$mod/(ui|assets)$" || true)
+[ -z "$bad" ] || complain "ui/screen depends on: $bad (a screen's host must not know the shell)"
+CGO_ENABLED=0 go build -o /dev/null ./cmd/delegatectl || complain "delegatectl does not build without cgo"
 [ $fail -eq 0 ] && echo "check-layers: ok"
 exit $fail
