@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/process"
@@ -83,4 +85,32 @@ func (h shellHost) ShowChange(a item.Anchor) {
 		return
 	}
 	h.m.showChange(a, pc)
+}
+
+func (h shellHost) Comments() []item.Comment { return h.m.s.work.comments }
+
+func (h shellHost) Showing(tab *container.TabItem) bool {
+	return tab != nil && h.m.tabs != nil && h.m.tabs.Selected() == tab
+}
+
+func (h shellHost) CommentReviewed(c item.Comment) {
+	h.m.s.work.put(c)
+	h.m.editor.reviewed(c)
+}
+
+func (h shellHost) OpinionReviewed(o item.Opinion) { h.m.opinions.reviewed(o) }
+
+func (h shellHost) SetNews(msg string) {
+	h.m.status.Importance = widget.MediumImportance // not the opening warning any more
+	h.m.status.SetText(msg)
+}
+
+func (h shellHost) Preferences() fyne.Preferences { return h.m.s.app.Preferences() }
+func (h shellHost) OpenURL(u *url.URL) error      { return h.m.s.app.OpenURL(u) }
+
+func (h shellHost) ReloadItems() {
+	if err := h.m.s.work.loadComments(); err != nil {
+		h.m.s.showError(err)
+	}
+	h.m.refresh()
 }

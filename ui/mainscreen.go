@@ -47,7 +47,7 @@ func (s *Session) showMain() {
 	m.nav = newNavigator(m)
 	m.items = newItemsScreen(m)
 	m.carry = newCarryScreen(m)
-	m.review = newReviewScreen(m)
+	m.review = newReviewScreen(shellHost{m})
 	m.opinions = newOpinionScreen(shellHost{m})
 	draft := container.NewHSplit(m.reader.buildUI(), m.editor.buildUI())
 	draft.Offset = 0.56
@@ -58,6 +58,7 @@ func (s *Session) showMain() {
 	m.itemsTab = container.NewTabItemWithIcon(lang.L("Items"), theme.ListIcon(), m.items.buildUI())
 	m.timeTab = container.NewTabItemWithIcon(lang.L("Timeline"), theme.HistoryIcon(), s.timeline.buildUI())
 	m.reviewTab = container.NewTabItemWithIcon(lang.L("Review"), theme.ConfirmIcon(), m.review.buildUI())
+	m.review.tab = m.reviewTab
 	m.opinions.tab = container.NewTabItemWithIcon(lang.L("Opinions"), theme.DocumentCreateIcon(), m.opinions.buildUI())
 	m.tabs = container.NewAppTabs(m.draftTab, m.itemsTab, m.timeTab, m.reviewTab, m.opinions.tab)
 	s.win.SetContent(container.NewBorder(nil, m.status, nil, nil, m.tabs))
@@ -290,6 +291,9 @@ func (s *Session) shortcuts() *shortcuts {
 }
 
 func (m *mainScreen) goDraft() { m.tabs.Select(m.draftTab) }
+
+// showReview opens the Review tab with the keyboard in the queue.
+func (m *mainScreen) showReview() { m.review.show() }
 
 // onNewComment starts a comment on the selected paragraph.
 func (m *mainScreen) onNewComment() {

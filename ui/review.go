@@ -12,6 +12,7 @@ import (
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/review"
+	"github.com/delegate-itu/delegate/ui/screen"
 )
 
 // reviewScreen is the coordinator's desk: every author's items in a queue
@@ -19,7 +20,8 @@ import (
 // with duplicates and conflicts flagged, the decisions (approve, request
 // changes, reject) and, at a toggle, exactly what will be submitted.
 type reviewScreen struct {
-	m        *mainScreen
+	h        screen.Host
+	tab      *container.TabItem // the Review tab, set by the shell
 	board    *review.Board
 	opinions []item.Opinion
 	rows     []reviewRow
@@ -51,8 +53,8 @@ type reviewRow struct {
 	header bool
 }
 
-func newReviewScreen(m *mainScreen) *reviewScreen {
-	r := &reviewScreen{m: m}
+func newReviewScreen(h screen.Host) *reviewScreen {
+	r := &reviewScreen{h: h}
 	r.count = widget.NewLabel("")
 	r.count.Wrapping = fyne.TextWrapWord
 	r.consolidated = widget.NewCheck(lang.L("Consolidated view: what will be submitted"), func(bool) { r.showBody() })
@@ -97,10 +99,10 @@ func (r *reviewScreen) buildUI() fyne.CanvasObject {
 // refresh rebuilds the queue from the workspace's items, keeping the
 // selection when the item is still there.
 func (r *reviewScreen) refresh() {
-	w := r.m.s.work
+	comments := r.h.Comments()
 	var damaged error
-	r.opinions, damaged = w.ws.Opinions() // with a damaged file, the good ones still come back
-	r.board = review.New(review.Input{Comments: w.comments, Opinions: r.opinions, Report: w.draft, DraftID: w.cur.ID})
+	r.opinions, damaged = r.h.Workspace().Opinions() // with a damaged file, the good ones still come back
+	r.board = review.New(review.Input{Comments: comments, Opinions: r.opinions, Report: r.h.Draft(), DraftID: r.h.CurrentDraft().ID})
 	r.rows = r.rows[:0]
 	ready := 0
 	for _, l := range r.board.Queue() {
@@ -112,7 +114,7 @@ func (r *reviewScreen) refresh() {
 			ready = len(l.Items)
 		}
 	}
-	r.count.SetText(lang.L("Waiting for review: {{.Ready}} · all items: {{.All}}", map[string]any{"Ready": num(ready), "All": num(len(w.comments) + len(r.opinions))}))
+	r.count.SetText(lang.L("Waiting for review: {{.Ready}} · all items: {{.All}}", map[string]any{"Ready": num(ready), "All": num(len(comments) + len(r.opinions))}))
 	if damaged != nil {
 		r.count.SetText(lang.L("Some Opinion proposals cannot be read and are not in the queue: {{.Err}}", map[string]any{"Err": damaged.Error()}))
 	}
@@ -163,7 +165,7 @@ func (r *reviewScreen) step(dir int) {
 // has no height, which would leave the top rows out of view: then it goes
 // back to the top.
 func (r *reviewScreen) reveal(i int) {
-	if i <= 1 || r.m.tabs == nil || r.m.tabs.Selected() != r.m.reviewTab || r.queue.Size().Height <= 0 {
+	if i <= 1 || !r.h.Showing(r.tab) || r.queue.Size().Height <= 0 {
 		r.queue.ScrollToTop()
 		return
 	}
@@ -345,23 +347,23 @@ func badgeText(fs []review.Flag) string {
 	return ""
 }
 
-// showReview opens the Review tab with the keyboard in the queue.
-func (m *mainScreen) showReview() {
-	m.tabs.Select(m.reviewTab)
-	m.review.reveal(m.review.selectedRow())
-	m.s.win.Canvas().Focus(m.review.queue)
+// show opens the Review tab with the keyboard in the queue.
+func (r *reviewScreen) show() {
+	r.h.ShowTab(r.tab)
+	r.reveal(r.selectedRow())
+	r.h.Window().Canvas().Focus(r.queue)
 }
 
 // onApproveKey and onRequestChangesKey are the window's shortcuts: they
 // act only while the Review tab is shown.
 func (r *reviewScreen) onApproveKey() {
-	if r.m.tabs.Selected() == r.m.reviewTab && !r.consolidated.Checked && !r.approve.Disabled() {
+	if r.h.Showing(r.tab) && !r.consolidated.Checked && !r.approve.Disabled() {
 		r.onApprove()
 	}
 }
 
 func (r *reviewScreen) onRequestChangesKey() {
-	if r.m.tabs.Selected() == r.m.reviewTab && !r.consolidated.Checked && !r.changes.Disabled() {
+	if r.h.Showing(r.tab) && !r.consolidated.Checked && !r.changes.Disabled() {
 		r.onRequestChanges()
 	}
 }
@@ -370,7 +372,7 @@ func (r *reviewScreen) onRequestChangesKey() {
 // review that has a conflict (else the first item), or the consolidated
 // view.
 func (r *reviewScreen) demo(consolidated bool) {
-	r.m.showReview()
+	r.show()
 	r.consolidated.SetChecked(consolidated)
 	for _, row := range r.rows {
 		if !row.header && row.lane == item.StatusReady && badgeText(r.board.Flags(row.it.ID())) == badgeText([]review.Flag{{Kind: review.Conflict}}) {
@@ -379,5 +381,5 @@ func (r *reviewScreen) demo(consolidated bool) {
 		}
 	}
 	// after the window's first layout, so the queue shows from its top
-	r.m.s.run(func() { time.Sleep(time.Second) }, func() { r.m.showReview() })
+	r.h.Run(func() { time.Sleep(time.Second) }, r.show)
 }

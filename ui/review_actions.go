@@ -82,17 +82,17 @@ func (r *reviewScreen) askNote(a review.Action, title, confirm, prompt string) {
 		if ok {
 			r.decide(a, note.Text)
 		}
-	}, r.m.s.win)
+	}, r.h.Window())
 	d.Resize(fyne.NewSize(520, 280))
 	d.Show()
-	r.m.s.win.Canvas().Focus(note)
+	r.h.Window().Canvas().Focus(note)
 }
 
 // decide applies a decision to the selected item and commits it off the
 // UI goroutine; the selection moves on to the next item of the lane.
 func (r *reviewScreen) decide(a review.Action, note string) {
 	it, ok := r.board.Item(r.sel)
-	if !ok || r.m.s.busy {
+	if !ok || r.h.Busy() {
 		return
 	}
 	d, err := usecase.Decide(it, a, note)
@@ -100,31 +100,27 @@ func (r *reviewScreen) decide(a review.Action, note string) {
 		if errors.Is(err, review.ErrNoteRequired) {
 			err = errors.New(lang.L("Write a note for the author: it tells them why."))
 		}
-		r.m.s.showError(err)
+		r.h.ShowError(err)
 		return
 	}
 	next := r.nextInLane()
-	ws := r.m.s.work.ws
-	r.m.s.busy = true
-	r.m.s.run(func() {
+	ws := r.h.Workspace()
+	r.h.RunHeld(func() {
 		err = d.Save(ws)
 	}, func() {
-		r.m.s.busy = false
 		if err != nil {
-			r.m.s.showError(fmt.Errorf("%s: %w", lang.L("The decision was not saved"), userError(err)))
+			r.h.ShowError(fmt.Errorf("%s: %w", lang.L("The decision was not saved"), userError(err)))
 			return
 		}
 		if d.Comment != nil {
-			r.m.s.work.put(*d.Comment)
-			r.m.editor.reviewed(*d.Comment)
+			r.h.CommentReviewed(*d.Comment)
 		} else {
 			r.putOpinion(*d.Opinion)
-			r.m.opinions.reviewed(*d.Opinion)
+			r.h.OpinionReviewed(*d.Opinion)
 		}
 		r.sel = next
-		r.m.refresh()
-		r.m.status.Importance = widget.MediumImportance // not the opening warning any more
-		r.m.status.SetText(lang.L("{{.Where}} ({{.Who}}): {{.Status}}", map[string]any{"Where": placeName(it), "Who": it.Author().Name, "Status": statusWord(d.Review.Status)}))
+		r.h.ItemsChanged()
+		r.h.SetNews(lang.L("{{.Where}} ({{.Who}}): {{.Status}}", map[string]any{"Where": placeName(it), "Who": it.Author().Name, "Status": statusWord(d.Review.Status)}))
 	})
 }
 

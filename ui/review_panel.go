@@ -161,7 +161,7 @@ func (r *reviewScreen) itemContent(it review.Item) []fyne.CanvasObject {
 // fillSubmission lists exactly what an export of the approved items will
 // send, in the contribution's order and with its numbers.
 func (r *reviewScreen) fillSubmission() {
-	p, _ := r.m.s.work.ws.Profile() // without a profile the numbers use "X"
+	p, _ := r.h.Workspace().Profile() // without a profile the numbers use "X"
 	entries := r.board.Submission(p)
 	objs := []fyne.CanvasObject{wrapLabel(lang.N("What will be submitted: {{.N}} approved items, in the order and with the numbers of the contribution.", len(entries), map[string]any{"N": num(len(entries))}), fyne.TextStyle{Bold: true})}
 	if len(entries) == 0 {

@@ -239,7 +239,7 @@ func TestReviewRejectWithdrawsWithTheNote(t *testing.T) {
 func TestReviewDecisionReachesTheOpenEditor(t *testing.T) {
 	s := newSampleSession(t, "")
 	r := s.main.review
-	r.m.showReview()
+	s.main.showReview()
 	it := selectBy(t, r, "§2.1 ¶14", "Amina Diallo")
 	c, _ := s.work.comment(it.ID())
 	e := s.main.editor

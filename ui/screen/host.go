@@ -5,6 +5,7 @@
 package screen
 
 import (
+	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -67,4 +68,28 @@ type Host interface {
 	// ShowChange shows how the paragraph under anchor a changed from its
 	// draft to the one being read (errors shown by the shell).
 	ShowChange(a item.Anchor)
+
+	// The review screen and the export wizard.
+
+	// Comments lists the workspace's comments as the screens hold them.
+	Comments() []item.Comment
+	// Showing reports that tab is the main window's front tab.
+	Showing(tab *container.TabItem) bool
+	// CommentReviewed puts a comment a reviewer decided on in the items
+	// and in the comment editor when it is open there.
+	CommentReviewed(c item.Comment)
+	// OpinionReviewed tells the Opinion screen of a reviewer's decision.
+	OpinionReviewed(o item.Opinion)
+	// SetNews puts msg in the status line as ordinary news, no longer
+	// in the colour of a warning given at opening.
+	SetNews(msg string)
+	// Preferences are the app's stored preferences.
+	Preferences() fyne.Preferences
+	// OpenURL hands a file or folder to the system (mail program, file
+	// manager).
+	OpenURL(u *url.URL) error
+	// ReloadItems reads the items back from the workspace after a use
+	// case changed them and refreshes every list (errors shown by the
+	// shell).
+	ReloadItems()
 }
