@@ -13,6 +13,7 @@ import (
 
 	"github.com/delegate-itu/delegate/model/export"
 	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/ui/screen"
 )
 
 // The export wizard's steps, in order.
@@ -34,7 +35,7 @@ type pageRenderer func(ctx context.Context, docx []byte) ([][]byte, error)
 // built and written by model/submit and model/export, exactly as
 // `delegatectl export` builds it.
 type exportWizard struct {
-	s      *Session
+	h      screen.Host
 	dlg    dialog.Dialog
 	open   func(*url.URL) error // the system opener; tests inject one
 	render pageRenderer
@@ -65,9 +66,15 @@ func (s *Session) showExport() *exportWizard {
 	if s.main == nil || s.work == nil {
 		return nil
 	}
-	x := &exportWizard{s: s, open: s.app.OpenURL, render: defaultRenderer(), picked: map[string]bool{}}
+	return newExportWizard(shellHost{s.main})
+}
+
+// newExportWizard opens the export wizard on h's workspace; nil when its
+// items cannot be read (the error shown).
+func newExportWizard(h screen.Host) *exportWizard {
+	x := &exportWizard{h: h, open: h.OpenURL, render: defaultRenderer(), picked: map[string]bool{}}
 	if err := x.loadItems(); err != nil {
-		s.showError(err)
+		h.ShowError(err)
 		return nil
 	}
 	x.cover = x.newCoverForm()
@@ -83,8 +90,8 @@ func (s *Session) showExport() *exportWizard {
 	x.body = container.NewStack()
 	bottom := container.NewBorder(nil, nil, cancel, container.NewHBox(x.back, x.next), x.busy)
 	content := container.NewBorder(container.NewVBox(x.steps, widget.NewSeparator()), container.NewVBox(widget.NewSeparator(), bottom), nil, nil, x.body)
-	x.dlg = dialog.NewCustomWithoutButtons(lang.L("Export a submission package"), content, s.win)
-	x.dlg.Resize(wizardSize(s.win))
+	x.dlg = dialog.NewCustomWithoutButtons(lang.L("Export a submission package"), content, h.Window())
+	x.dlg.Resize(wizardSize(h.Window()))
 	x.show(stepItems)
 	x.dlg.Show()
 	return x

@@ -19,21 +19,19 @@ import (
 // checks, off the UI goroutine, then shows the findings.
 func (x *exportWizard) runCheck() {
 	r := x.request()
-	ws := x.s.work.ws
+	ws := x.h.Workspace()
 	var in export.Input
 	var fs []export.Finding
 	var err error
-	x.s.busy = true
 	x.working(true)
-	x.s.run(func() {
+	x.h.RunHeld(func() {
 		if in, err = usecase.Gather(ws, r); err == nil {
 			fs = export.Check(in)
 		}
 	}, func() {
-		x.s.busy = false
 		x.working(false)
 		if err != nil {
-			x.s.showError(wizardError(err))
+			x.h.ShowError(wizardError(err))
 			return
 		}
 		x.in, x.findings, x.ack, x.pkg = in, fs, false, builtPackage{}
@@ -117,10 +115,10 @@ func (x *exportWizard) runBuild() {
 	var res *export.Result
 	var err error
 	x.working(true)
-	x.s.run(func() { res, err = export.Build(in) }, func() {
+	x.h.Run(func() { res, err = export.Build(in) }, func() {
 		x.working(false)
 		if err != nil {
-			x.s.showError(err)
+			x.h.ShowError(err)
 			return
 		}
 		x.pkg = builtPackage{res: res}

@@ -65,7 +65,7 @@ func (x *exportWizard) newCoverForm() coverForm {
 
 // loadSenders offers the delegation's contacts as the sender, the user first.
 func (f *coverForm) loadSenders() {
-	ws := f.x.s.work.ws
+	ws := f.x.h.Workspace()
 	p, err := ws.Profile()
 	if err != nil {
 		f.profileProblem = lang.L("There is no delegation profile yet: add your entity and contacts in Settings (Ctrl+,).")
@@ -92,8 +92,8 @@ func (f *coverForm) selectSender(email string) {
 // prefill starts from the last package made from this workspace.
 func (f *coverForm) prefill() {
 	var last lastExport
-	raw := f.x.s.app.Preferences().String(prefLastExport)
-	if raw == "" || json.Unmarshal([]byte(raw), &last) != nil || last.Workspace != f.x.s.work.ws.Dir() {
+	raw := f.x.h.Preferences().String(prefLastExport)
+	if raw == "" || json.Unmarshal([]byte(raw), &last) != nil || last.Workspace != f.x.h.Workspace().Dir() {
 		return
 	}
 	c := last.Cover
@@ -109,9 +109,9 @@ func (f *coverForm) prefill() {
 
 // remember stores the cover for the next package from this workspace.
 func (f *coverForm) remember() {
-	b, err := json.Marshal(lastExport{Workspace: f.x.s.work.ws.Dir(), Cover: f.value(), Sender: f.senderEmail(), Subject: f.subj.Text})
+	b, err := json.Marshal(lastExport{Workspace: f.x.h.Workspace().Dir(), Cover: f.value(), Sender: f.senderEmail(), Subject: f.subj.Text})
 	if err == nil {
-		f.x.s.app.Preferences().SetString(prefLastExport, string(b))
+		f.x.h.Preferences().SetString(prefLastExport, string(b))
 	}
 }
 
@@ -159,7 +159,7 @@ func (f *coverForm) senderEmail() string {
 // request is what the wizard asks usecase.Gather for.
 func (x *exportWizard) request() usecase.Request {
 	f := &x.cover
-	return usecase.Request{Process: x.s.profile, Items: x.pickedIDs(), IncludeUnapproved: x.unapproved,
+	return usecase.Request{Process: x.h.Profile(), Items: x.pickedIDs(), IncludeUnapproved: x.unapproved,
 		Sender: f.senderEmail(), Cover: f.value(), Subject: strings.TrimSpace(f.subj.Text),
-		Template: assets.ContributionTemplate(), Anchor: export.DefaultAnchor, CleanCopy: f.clean.Checked, Now: x.s.now()}
+		Template: assets.ContributionTemplate(), Anchor: export.DefaultAnchor, CleanCopy: f.clean.Checked, Now: x.h.Now()}
 }

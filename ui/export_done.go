@@ -43,8 +43,8 @@ func (x *exportWizard) newExportTarget() exportTarget {
 }
 
 // packagesBase is where packages go unless the user chose elsewhere.
-func (s *Session) packagesBase() string {
-	if b := s.app.Preferences().String(prefExportFolder); b != "" {
+func packagesBase(prefs fyne.Preferences) string {
+	if b := prefs.String(prefExportFolder); b != "" {
 		return b
 	}
 	home, err := os.UserHomeDir()
@@ -57,7 +57,7 @@ func (s *Session) packagesBase() string {
 func (t *exportTarget) build() fyne.CanvasObject {
 	x := t.x
 	if t.folder.Text == "" || t.folder.Text == t.auto {
-		t.auto = filepath.Join(x.s.packagesBase(), x.pkg.res.ID)
+		t.auto = filepath.Join(packagesBase(x.h.Preferences()), x.pkg.res.ID)
 		t.folder.SetText(t.auto)
 	}
 	choose := widget.NewButtonWithIcon(lang.L("Choose…"), theme.FolderOpenIcon(), t.onChoose)
@@ -71,10 +71,10 @@ func (t *exportTarget) onChoose() {
 		if err != nil || u == nil {
 			return
 		}
-		t.x.s.app.Preferences().SetString(prefExportFolder, u.Path())
+		t.x.h.Preferences().SetString(prefExportFolder, u.Path())
 		t.folder.SetText(filepath.Join(u.Path(), t.x.pkg.res.ID))
-	}, t.x.s.win)
-	d.Resize(wizardSize(t.x.s.win))
+	}, t.x.h.Window())
+	d.Resize(wizardSize(t.x.h.Window()))
 	d.Show()
 }
 
@@ -82,20 +82,18 @@ func (t *exportTarget) onChoose() {
 // `delegatectl export` does, off the UI goroutine.
 func (x *exportWizard) runExport() {
 	dir, res, in, record := x.out.folder.Text, x.pkg.res, x.in, x.out.record.Checked
-	ws := x.s.work.ws
+	ws := x.h.Workspace()
 	var werr, rerr error
 	var rec store.Recorded
-	x.s.busy = true
 	x.working(true)
-	x.s.run(func() {
+	x.h.RunHeld(func() {
 		if werr = usecase.Write(dir, res); werr == nil && record {
 			rec, rerr = usecase.Record(ws, res, in)
 		}
 	}, func() {
-		x.s.busy = false
 		x.working(false)
 		if werr != nil {
-			x.s.showError(wizardError(werr))
+			x.h.ShowError(wizardError(werr))
 			return
 		}
 		x.out.written, x.out.note = dir, ""
@@ -119,14 +117,7 @@ func (x *exportWizard) runExport() {
 }
 
 // reloadItems shows the items' new status (submitted) in the main screens.
-func (x *exportWizard) reloadItems() {
-	if err := x.s.work.loadComments(); err != nil {
-		x.s.showError(err)
-	}
-	if x.s.main != nil {
-		x.s.main.refresh()
-	}
-}
+func (x *exportWizard) reloadItems() { x.h.ReloadItems() }
 
 // doneStep offers the e-mail draft and the folder.
 func (x *exportWizard) doneStep() fyne.CanvasObject {
@@ -154,7 +145,7 @@ func (x *exportWizard) onOpenFolder() { x.openPath(x.out.written) }
 // openPath hands a file or folder to the system (mail program, file manager).
 func (x *exportWizard) openPath(p string) {
 	if err := openFile(x.open, p); err != nil {
-		x.s.showError(err)
+		x.h.ShowError(err)
 	}
 }
 

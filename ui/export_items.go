@@ -19,7 +19,7 @@ import (
 // loadItems reads every item still in play and checks the approved ones,
 // as `delegatectl export` picks them when none are named.
 func (x *exportWizard) loadItems() error {
-	ws := x.s.work.ws
+	ws := x.h.Workspace()
 	cs, err := ws.Comments()
 	if err != nil && !errors.Is(err, store.ErrFormat) {
 		return err
@@ -48,12 +48,18 @@ func (x *exportWizard) loadItems() error {
 // sortItems puts comments in the draft's order (those on other drafts
 // after), then by creation; Opinion proposals by creation.
 func (x *exportWizard) sortItems(cs []item.Comment, ops []item.Opinion) {
-	w := x.s.work
+	row := map[string]int{} // block ID -> index in the draft being read
+	if d := x.h.Draft(); d != nil {
+		for i, b := range d.Blocks {
+			row[b.ID] = i
+		}
+	}
+	cur := x.h.CurrentDraft().ID
 	pos := func(c item.Comment) int {
-		if r, ok := w.row[c.Anchor.ParagraphID]; ok && c.Anchor.DraftID == w.cur.ID {
+		if r, ok := row[c.Anchor.ParagraphID]; ok && c.Anchor.DraftID == cur {
 			return r
 		}
-		return len(w.row)
+		return len(row)
 	}
 	sort.SliceStable(cs, func(i, j int) bool {
 		pi, pj := pos(cs[i]), pos(cs[j])

@@ -19,12 +19,13 @@ import (
 	"github.com/delegate-itu/delegate/model/process"
 	"github.com/delegate-itu/delegate/model/store"
 	"github.com/delegate-itu/delegate/model/usecase"
+	"github.com/delegate-itu/delegate/ui/screen"
 )
 
 // nominationForm writes an expert nomination e-mail for the IEG and opens
 // it in the mail program, as the export wizard does with a package.
 type nominationForm struct {
-	s        *Session
+	h        screen.Host
 	dlg      dialog.Dialog
 	open     func(*url.URL) error
 	name     *widget.Entry
@@ -39,17 +40,22 @@ type nominationForm struct {
 
 // showNomination opens the nomination form.
 func (s *Session) showNomination() *nominationForm {
-	if s.work == nil {
+	if s.main == nil || s.work == nil {
 		return nil
 	}
-	n := &nominationForm{s: s, open: s.app.OpenURL}
+	return newNominationForm(shellHost{s.main})
+}
+
+// newNominationForm opens the nomination form on h's workspace.
+func newNominationForm(h screen.Host) *nominationForm {
+	n := &nominationForm{h: h, open: h.OpenURL}
 	n.name, n.org, n.email, n.country, n.phone = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	var cats []string
 	for _, c := range item.Categories {
 		cats = append(cats, string(c))
 	}
 	n.category = widget.NewSelect(cats, nil)
-	if p, err := s.work.ws.Profile(); err == nil {
+	if p, err := h.Workspace().Profile(); err == nil {
 		n.org.SetText(p.Entity)
 		n.country.SetText(p.Country)
 		n.category.SetSelected(string(p.Category))
@@ -69,7 +75,7 @@ func (s *Session) showNomination() *nominationForm {
 	write.Importance = widget.HighImportance
 	closeB := widget.NewButton(lang.L("Close"), func() { n.dlg.Hide() })
 	content := container.NewBorder(intro, container.NewBorder(nil, nil, closeB, write), nil, nil, container.NewVBox(form, n.problem))
-	n.dlg = dialog.NewCustomWithoutButtons(lang.L("Nominate an expert"), content, s.win)
+	n.dlg = dialog.NewCustomWithoutButtons(lang.L("Nominate an expert"), content, h.Window())
 	n.dlg.Resize(fyne.NewSize(640, 520))
 	n.dlg.Show()
 	return n
@@ -83,21 +89,19 @@ func (n *nominationForm) value() item.Nomination {
 
 // onWrite writes the .eml next to the packages and opens it.
 func (n *nominationForm) onWrite() {
-	s := n.s
+	h := n.h
 	expert := n.value()
 	if err := expert.Validate(); err != nil {
 		n.problem.SetText(lang.L("Please check this field: {{.Problem}}", map[string]any{"Problem": errText(err)}))
 		return
 	}
 	n.problem.SetText("")
-	ws, p, now := s.work.ws, s.profile, s.now()
-	path := filepath.Join(s.packagesBase(), "nominations", "nomination-"+store.PersonID(item.Person{Email: expert.Email})+"-"+now.Format("20060102")+".eml")
+	ws, p, now := h.Workspace(), h.Profile(), h.Now()
+	path := filepath.Join(packagesBase(h.Preferences()), "nominations", "nomination-"+store.PersonID(item.Person{Email: expert.Email})+"-"+now.Format("20060102")+".eml")
 	var err error
-	s.busy = true
-	s.run(func() { err = writeNomination(ws, p, expert, now, path) }, func() {
-		s.busy = false
+	h.RunHeld(func() { err = writeNomination(ws, p, expert, now, path) }, func() {
 		if err != nil {
-			s.showError(wizardError(err))
+			h.ShowError(wizardError(err))
 			return
 		}
 		n.written = path
@@ -126,16 +130,16 @@ func (n *nominationForm) showWritten() {
 	msg := wrapLabel(lang.L("The nomination of {{.Name}} is ready in {{.Path}}", map[string]any{"Name": strings.TrimSpace(n.name.Text), "Path": n.written}), fyne.TextStyle{})
 	mail := widget.NewButtonWithIcon(lang.L("Open the e-mail draft"), theme.MailComposeIcon(), func() {
 		if err := openFile(n.open, n.written); err != nil {
-			n.s.showError(err)
+			n.h.ShowError(err)
 		}
 	})
 	mail.Importance = widget.HighImportance
 	folder := widget.NewButtonWithIcon(lang.L("Show the folder"), theme.FolderOpenIcon(), func() {
 		if err := openFile(n.open, filepath.Dir(n.written)); err != nil {
-			n.s.showError(err)
+			n.h.ShowError(err)
 		}
 	})
-	d := dialog.NewCustom(lang.L("Nomination written"), lang.L("Close"), container.NewVBox(msg, container.NewHBox(mail, folder)), n.s.win)
+	d := dialog.NewCustom(lang.L("Nomination written"), lang.L("Close"), container.NewVBox(msg, container.NewHBox(mail, folder)), n.h.Window())
 	d.Resize(fyne.NewSize(560, 200))
 	d.Show()
 }

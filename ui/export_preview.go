@@ -87,7 +87,7 @@ func (x *exportWizard) startRender() {
 	res, render := x.pkg.res, x.render
 	var pages [][]byte
 	var err error
-	x.s.run(func() { pages, err = render(ctx, res.Files[export.ContributionFile]) }, func() {
+	x.h.Run(func() { pages, err = render(ctx, res.Files[export.ContributionFile]) }, func() {
 		cancel()
 		if x.pkg.res != res {
 			return // the package was rebuilt meanwhile
