@@ -12,6 +12,7 @@ import (
 	"github.com/delegate-itu/delegate/model/anchor"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/report/redline"
+	"github.com/delegate-itu/delegate/ui/screen"
 )
 
 // carryRow is one comment written on an earlier draft and where the
@@ -26,7 +27,8 @@ type carryRow struct {
 // an earlier draft with its outcome, confirmed, re-attached or dismissed
 // one by one. Nothing is moved without the user seeing it.
 type carryScreen struct {
-	m        *mainScreen
+	m        *mainScreen // the carry plan and its decisions go through the session's work
+	h        screen.Host
 	rows     []carryRow
 	tab      *container.TabItem
 	list     *widget.List
@@ -46,7 +48,7 @@ type carryScreen struct {
 }
 
 func newCarryScreen(m *mainScreen) *carryScreen {
-	c := &carryScreen{m: m, sel: -1}
+	c := &carryScreen{m: m, h: shellHost{m}, sel: -1}
 	c.list = widget.NewList(func() int { return len(c.rows) }, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -81,7 +83,7 @@ func (c *carryScreen) line(i int) string {
 func (c *carryScreen) open() {
 	rows, err := carryPlan(c.m.s.work)
 	if err != nil {
-		c.m.s.showError(err)
+		c.h.ShowError(err)
 	}
 	c.show(rows)
 }
@@ -95,7 +97,7 @@ func (c *carryScreen) show(rows []carryRow) {
 	}
 	c.summary.SetText(c.summaryText())
 	c.list.Refresh()
-	c.m.tabs.Select(c.tab)
+	c.h.ShowTab(c.tab)
 	if len(c.rows) > 0 {
 		c.list.Select(0)
 	}
@@ -143,10 +145,9 @@ func (c *carryScreen) buildUI() fyne.CanvasObject {
 func (c *carryScreen) showRow(i widget.ListItemID) {
 	c.sel = i
 	r := c.rows[i].res
-	w := c.m.s.work
-	cm, _ := w.comment(r.ItemID)
+	cm, _ := c.m.s.work.comment(r.ItemID)
 	c.title.SetText(lang.L("{{.Old}} ({{.From}}) → {{.New}} ({{.To}}): {{.Outcome}}", map[string]any{
-		"Old": r.OldRef, "From": w.draftLabel(c.rows[i].from), "New": orNone(r.NewRef), "To": labelText(w.cur.Label), "Outcome": outcomeWords(r)}))
+		"Old": r.OldRef, "From": c.h.DraftLabel(c.rows[i].from), "New": orNone(r.NewRef), "To": labelText(c.h.CurrentDraft().Label), "Outcome": outcomeWords(r)}))
 	c.quote.SetText(lang.L("Quoted: “{{.Q}}”\nWhy: {{.Why}}", map[string]any{"Q": cm.Anchor.Quote, "Why": reasonText(r.Reason)}))
 	setRedline(c.diff, redline.Diff(r.TextThen, r.TextNow))
 	c.proposal.Hide()
@@ -176,7 +177,7 @@ func (c *carryScreen) places(r anchor.Result) []string {
 		out = append(out, fmt.Sprintf("%s (%.0f%%)", p.Ref, p.Score*100))
 		c.placeIDs = append(c.placeIDs, p.BlockID)
 	}
-	for _, b := range c.m.s.work.draft.Blocks {
+	for _, b := range c.h.Draft().Blocks {
 		if b.Kind != report.KindHeading && b.Ref != "" {
 			out, c.placeIDs = append(out, b.Ref), append(c.placeIDs, b.ID)
 		}
@@ -190,7 +191,7 @@ func (c *carryScreen) onConfirm() {
 	}
 	d, err := anchor.Confirm(c.rows[c.sel].res)
 	if err != nil {
-		c.m.s.showError(err)
+		c.h.ShowError(err)
 		return
 	}
 	c.apply([]anchor.Decision{d}, lang.L("confirmed"))
@@ -201,9 +202,9 @@ func (c *carryScreen) onReattach() {
 	if c.sel < 0 || i < 0 || i >= len(c.placeIDs) {
 		return
 	}
-	d, err := anchor.Reattach(c.rows[c.sel].res, c.m.s.work.draft, c.placeIDs[i], 0, 0)
+	d, err := anchor.Reattach(c.rows[c.sel].res, c.h.Draft(), c.placeIDs[i], 0, 0)
 	if err != nil {
-		c.m.s.showError(err)
+		c.h.ShowError(err)
 		return
 	}
 	c.apply([]anchor.Decision{d}, lang.L("re-attached"))
@@ -227,7 +228,7 @@ func (c *carryScreen) onAuto() {
 	}
 	ds, _ := anchor.Auto(rs)
 	if len(ds) == 0 {
-		c.m.s.showInfo(lang.L("Carry review"), lang.L("Every remaining comment needs your eye: check them one by one."))
+		c.h.ShowInfo(lang.L("Carry review"), lang.L("Every remaining comment needs your eye: check them one by one."))
 		return
 	}
 	c.apply(ds, lang.L("confirmed"))
@@ -240,7 +241,7 @@ func (c *carryScreen) apply(ds []anchor.Decision, done string) {
 		outcomes[r.res.ItemID] = string(r.res.Outcome)
 	}
 	if _, err := c.m.s.work.decide(ds, outcomes); err != nil {
-		c.m.s.showError(err)
+		c.h.ShowError(err)
 		return
 	}
 	decided := map[string]bool{}
@@ -256,7 +257,7 @@ func (c *carryScreen) apply(ds []anchor.Decision, done string) {
 		}
 	}
 	c.list.Refresh()
-	c.m.refresh()
+	c.h.ItemsChanged()
 	c.note.SetText(done)
 	switch {
 	case next == c.sel:

@@ -89,6 +89,11 @@ func (h shellHost) ShowChange(a item.Anchor) {
 
 func (h shellHost) Comments() []item.Comment { return h.m.s.work.comments }
 
+func (h shellHost) BlockRow(id string) (int, bool) {
+	i, ok := h.m.s.work.row[id]
+	return i, ok
+}
+
 func (h shellHost) Showing(tab *container.TabItem) bool {
 	return tab != nil && h.m.tabs != nil && h.m.tabs.Selected() == tab
 }

@@ -11,12 +11,14 @@ import (
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/report"
+	"github.com/delegate-itu/delegate/ui/screen"
 )
 
 // navigator is the outline of the current draft with the number of
 // comments under each heading, and the filters that apply everywhere.
 type navigator struct {
-	m        *mainScreen
+	m        *mainScreen // the filter and the reader
+	h        screen.Host
 	tree     *widget.Tree
 	children map[string][]string // heading ID -> child heading IDs; "" is the root
 	owner    []int               // block row -> row of its heading, -1 before any
@@ -30,7 +32,7 @@ type navigator struct {
 }
 
 func newNavigator(m *mainScreen) *navigator {
-	n := &navigator{m: m}
+	n := &navigator{m: m, h: shellHost{m}}
 	n.outline()
 	n.tree = widget.NewTree(n.childUIDs, n.isBranch, n.create, n.update)
 	n.tree.OnSelected = func(uid widget.TreeNodeID) { m.reader.show(uid) }
@@ -52,21 +54,21 @@ func (n *navigator) buildUI() fyne.CanvasObject {
 func (n *navigator) outline() {
 	n.children = map[string][]string{}
 	n.parent = map[int]int{}
-	w := n.m.s.work
-	if w.draft == nil {
+	d := n.h.Draft()
+	if d == nil {
 		return
 	}
-	n.owner = make([]int, len(w.draft.Blocks))
+	n.owner = make([]int, len(d.Blocks))
 	var stack []int // open heading rows
-	for i, b := range w.draft.Blocks {
+	for i, b := range d.Blocks {
 		if b.Kind == report.KindHeading {
-			for len(stack) > 0 && w.draft.Blocks[stack[len(stack)-1]].Level >= b.Level {
+			for len(stack) > 0 && d.Blocks[stack[len(stack)-1]].Level >= b.Level {
 				stack = stack[:len(stack)-1]
 			}
 			parent, pid := -1, ""
 			if len(stack) > 0 {
 				parent = stack[len(stack)-1]
-				pid = w.draft.Blocks[parent].ID
+				pid = d.Blocks[parent].ID
 			}
 			n.parent[i] = parent
 			n.children[pid] = append(n.children[pid], b.ID)
@@ -89,12 +91,11 @@ func (n *navigator) create(bool) fyne.CanvasObject {
 }
 
 func (n *navigator) update(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
-	w := n.m.s.work
-	row, ok := w.row[uid]
+	row, ok := n.h.BlockRow(uid)
 	if !ok {
 		return
 	}
-	b := w.draft.Blocks[row]
+	b := n.h.Draft().Blocks[row]
 	text := b.Number + " " + b.Text
 	if c := n.counts[row]; c > 0 {
 		text = fmt.Sprintf("%s (%d)", text, c)
@@ -106,20 +107,20 @@ func (n *navigator) update(uid widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 
 // refresh recounts the visible comments under each heading.
 func (n *navigator) refresh() {
-	w := n.m.s.work
+	comments, cur := n.h.Comments(), n.h.CurrentDraft().ID
 	n.counts = map[int]int{}
 	vis := n.m.visible()
 	for _, i := range vis {
-		c := &w.comments[i]
-		row, ok := w.row[c.Anchor.ParagraphID]
-		if c.Anchor.DraftID != w.cur.ID || !ok || row >= len(n.owner) {
+		c := &comments[i]
+		row, ok := n.h.BlockRow(c.Anchor.ParagraphID)
+		if c.Anchor.DraftID != cur || !ok || row >= len(n.owner) {
 			continue
 		}
 		for h := n.owner[row]; h >= 0; h = n.parent[h] {
 			n.counts[h]++
 		}
 	}
-	n.shown.SetText(lang.N("{{.N}} of {{.All}} comments", len(w.comments), map[string]any{"N": num(len(vis)), "All": num(len(w.comments))}))
+	n.shown.SetText(lang.N("{{.N}} of {{.All}} comments", len(comments), map[string]any{"N": num(len(vis)), "All": num(len(comments))}))
 	n.author.Options = append([]string{lang.L("All")}, n.authors()...)
 	n.tree.Refresh()
 }
@@ -127,7 +128,7 @@ func (n *navigator) refresh() {
 func (n *navigator) authors() []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, c := range n.m.s.work.comments {
+	for _, c := range n.h.Comments() {
 		if !seen[c.Author.Name] {
 			seen[c.Author.Name] = true
 			out = append(out, c.Author.Name)

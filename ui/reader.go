@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/delegate-itu/delegate/model/report"
+	"github.com/delegate-itu/delegate/ui/screen"
 )
 
 // numberWidth is the reader's left column, where ¶ numbers stand.
@@ -24,7 +25,8 @@ const numberWidth = 64
 // a 300-page draft lays out in milliseconds), with their displayed numbers,
 // the commented passages highlighted and a count of comments per row.
 type reader struct {
-	m       *mainScreen
+	m       *mainScreen // the filter and the Draft tab's neighbours
+	h       screen.Host
 	list    *widget.List
 	header  *widget.Label
 	current int // selected row, -1 when none
@@ -37,7 +39,7 @@ type reader struct {
 }
 
 func newReader(m *mainScreen) *reader {
-	r := &reader{m: m, current: -1, fitted: map[int]float32{}, heights: map[int]float32{}}
+	r := &reader{m: m, h: shellHost{m}, current: -1, fitted: map[int]float32{}, heights: map[int]float32{}}
 	r.list = r.newList()
 	r.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.header.Truncation = fyne.TextTruncateEllipsis
@@ -55,9 +57,10 @@ func (r *reader) buildUI() fyne.CanvasObject {
 	sizer := &resizeWatcher{onWidth: r.onWidth}
 	sizer.ExtendBaseWidget(sizer)
 	r.box = container.NewStack(sizer, r.list)
-	if w := r.m.s.work; w.draft != nil {
-		r.header.SetText(lang.N("{{.Label}} · {{.Source}} · {{.N}} numbered paragraphs", w.draft.Paragraphs(), map[string]any{
-			"Label": labelText(w.cur.Label), "Source": w.cur.Source, "N": num(w.draft.Paragraphs())}))
+	if d := r.h.Draft(); d != nil {
+		cur := r.h.CurrentDraft()
+		r.header.SetText(lang.N("{{.Label}} · {{.Source}} · {{.N}} numbered paragraphs", d.Paragraphs(), map[string]any{
+			"Label": labelText(cur.Label), "Source": cur.Source, "N": num(d.Paragraphs())}))
 	} else {
 		return r.emptyUI()
 	}
@@ -65,10 +68,10 @@ func (r *reader) buildUI() fyne.CanvasObject {
 }
 
 func (r *reader) blocks() []report.Block {
-	if r.m.s.work.draft == nil {
-		return nil
+	if d := r.h.Draft(); d != nil {
+		return d.Blocks
 	}
-	return r.m.s.work.draft.Blocks
+	return nil
 }
 
 func (r *reader) length() int { return len(r.blocks()) }
@@ -204,7 +207,7 @@ func (r *reader) step(delta int) {
 
 // show selects the block with the given ID.
 func (r *reader) show(blockID string) {
-	if i, ok := r.m.s.work.row[blockID]; ok {
+	if i, ok := r.h.BlockRow(blockID); ok {
 		r.list.Select(i)
 		r.list.ScrollTo(i)
 	}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/delegate-itu/delegate/model/item"
 	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/ui/screen"
 )
 
 // conflictsView shows the items two people changed differently: the
@@ -20,7 +21,7 @@ import (
 // and lets the user keep one or write a combination. Nothing is lost:
 // the versions not chosen stay in the history.
 type conflictsView struct {
-	m      *mainScreen
+	h      screen.Host
 	d      *dialog.CustomDialog
 	list   *widget.List
 	cs     []store.Conflict
@@ -33,7 +34,7 @@ const conflictRowTemplate = "items/comments/xx-000000-xxxxx.md"
 
 // showConflicts opens the conflicts view (after a sync, or DELEGATE_SHOW=conflicts).
 func (m *mainScreen) showConflicts() {
-	v := &conflictsView{m: m}
+	v := &conflictsView{h: shellHost{m}}
 	if v.load() {
 		m.openConflicts(v.cs)
 	}
@@ -41,7 +42,7 @@ func (m *mainScreen) showConflicts() {
 
 // openConflicts shows the view on the conflicts cs.
 func (m *mainScreen) openConflicts(cs []store.Conflict) {
-	v := &conflictsView{m: m, cs: cs, detail: container.NewStack()}
+	v := &conflictsView{h: shellHost{m}, cs: cs, detail: container.NewStack()}
 	v.list = widget.NewList(func() int { return len(v.cs) },
 		func() fyne.CanvasObject { return widget.NewLabel(conflictRowTemplate) },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(conflictName(v.cs[i])) })
@@ -56,14 +57,14 @@ func (m *mainScreen) openConflicts(cs []store.Conflict) {
 
 // load reads the open conflicts; false (with a note) when there are none.
 func (v *conflictsView) load() bool {
-	cs, err := v.m.s.work.ws.Conflicts()
+	cs, err := v.h.Workspace().Conflicts()
 	if err != nil {
-		v.m.s.showError(err)
+		v.h.ShowError(err)
 		return false
 	}
 	v.cs = cs
 	if len(cs) == 0 {
-		v.m.s.showInfo(lang.L("No conflicts"), lang.L("Every item has one version: nothing to resolve."))
+		v.h.ShowInfo(lang.L("No conflicts"), lang.L("Every item has one version: nothing to resolve."))
 		return false
 	}
 	return true
@@ -98,7 +99,7 @@ func paraRef(n string) string {
 // conflictAuthor names the colleague a version came from: the contact of
 // the delegation profile whose branch it is, else the branch's name.
 func (v *conflictsView) conflictAuthor(t store.ConflictCopy) string {
-	p, err := v.m.s.work.ws.Profile()
+	p, err := v.h.Workspace().Profile()
 	if err != nil {
 		return t.From
 	}
@@ -114,7 +115,7 @@ func (v *conflictsView) conflictAuthor(t store.ConflictCopy) string {
 func (v *conflictsView) show(i int) {
 	v.cur = i
 	c := v.cs[i]
-	me := v.m.s.work.ws.User().Name
+	me := v.h.Workspace().User().Name
 	cols := []fyne.CanvasObject{v.version(lang.L("Yours ({{.Name}})", map[string]any{"Name": me}), c.Mine,
 		widget.NewButton(lang.L("Keep mine"), func() { v.resolve(c.Mine) }))}
 	for _, t := range c.Theirs {
@@ -174,14 +175,14 @@ func (v *conflictsView) combine(c store.Conflict) {
 		mine.Body = edit.Text
 		data, ferr := store.FormatComment(mine)
 		if ferr != nil {
-			v.m.s.showError(ferr)
+			v.h.ShowError(ferr)
 			return
 		}
 		v.resolve(data)
-	}, v.m.s.win)
+	}, v.h.Window())
 	d.Resize(fyne.NewSize(760, 420))
 	d.Show()
-	v.m.s.win.Canvas().Focus(edit)
+	v.h.Window().Canvas().Focus(edit)
 }
 
 // resolve keeps data for the current conflict, reloads the screens and
@@ -189,20 +190,17 @@ func (v *conflictsView) combine(c store.Conflict) {
 func (v *conflictsView) resolve(data []byte) {
 	c := v.cs[v.cur]
 	if data == nil {
-		v.m.s.showError(errors.New(lang.L("This version was deleted; keep another one or combine.")))
+		v.h.ShowError(errors.New(lang.L("This version was deleted; keep another one or combine.")))
 		return
 	}
-	w := v.m.s.work
-	if err := w.ws.ResolveConflict(c.Path, data); err != nil {
-		v.m.s.showError(errors.New(lang.L("The conflict was not resolved: {{.Why}}", map[string]any{"Why": errText(err)})))
+	ws := v.h.Workspace()
+	if err := ws.ResolveConflict(c.Path, data); err != nil {
+		v.h.ShowError(errors.New(lang.L("The conflict was not resolved: {{.Why}}", map[string]any{"Why": errText(err)})))
 		return
 	}
-	if err := w.loadComments(); err != nil {
-		v.m.s.showError(err)
-	}
-	v.m.refresh()
-	v.m.status.SetText(lang.L("Resolved the conflict on {{.Item}}.", map[string]any{"Item": conflictName(c)}))
-	cs, err := w.ws.Conflicts()
+	v.h.ReloadItems()
+	v.h.SetStatus(lang.L("Resolved the conflict on {{.Item}}.", map[string]any{"Item": conflictName(c)}))
+	cs, err := ws.Conflicts()
 	if err != nil || len(cs) == 0 {
 		v.d.Hide()
 		return

@@ -69,10 +69,13 @@ type Host interface {
 	// draft to the one being read (errors shown by the shell).
 	ShowChange(a item.Anchor)
 
-	// The review screen and the export wizard.
+	// The review screen, the export wizard and the Draft tab.
 
 	// Comments lists the workspace's comments as the screens hold them.
 	Comments() []item.Comment
+	// BlockRow is where block id stands in Draft().Blocks; false when
+	// the draft being read has no such block.
+	BlockRow(id string) (int, bool)
 	// Showing reports that tab is the main window's front tab.
 	Showing(tab *container.TabItem) bool
 	// CommentReviewed puts a comment a reviewer decided on in the items
