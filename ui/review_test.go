@@ -255,3 +255,22 @@ func TestReviewDecisionReachesTheOpenEditor(t *testing.T) {
 		t.Fatalf("after saving the form: %s, body %q", got.Review.Status, got.Body)
 	}
 }
+
+// A decision is news in the status line (through Host.SetNews): it says
+// what was decided and no longer wears the colour of a warning given when
+// the workspace opened.
+func TestReviewDecisionIsNewsInTheStatusLine(t *testing.T) {
+	s := newSampleSession(t, "")
+	r := s.main.review
+	s.main.showReview()
+	s.main.status.SetText("opening warning")
+	s.main.status.Importance = widget.WarningImportance
+	selectBy(t, r, "§2.1 ¶14", "Amina Diallo")
+	test.Tap(r.approve)
+	if got, want := s.main.status.Text, "§2.1 ¶14 (Amina Diallo): approved"; got != want {
+		t.Fatalf("status line %q, want %q", got, want)
+	}
+	if s.main.status.Importance != widget.MediumImportance {
+		t.Fatalf("status line importance %v after a decision, want medium", s.main.status.Importance)
+	}
+}
