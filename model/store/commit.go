@@ -146,11 +146,6 @@ func (w *Workspace) objects() gitrepo.Objects {
 	return w.git.Objects()
 }
 
-// rawTree returns tree h's raw bytes through cache (zero: the empty tree).
-func (w *Workspace) rawTree(cache gitrepo.TreeCache, h plumbing.Hash) ([]byte, error) {
-	return w.objects().RawTree(cache, h)
-}
-
 func (w *Workspace) writeBlob(data []byte) (plumbing.Hash, error) {
 	return w.writeObject(plumbing.BlobObject, data)
 }
