@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -139,17 +138,12 @@ func (w *Workspace) head() (branch plumbing.ReferenceName, commit, tree plumbing
 // writeObject stores a loose object in the workspace's objects folder
 // (gitrepo.WriteLoose says why not through go-git).
 func (w *Workspace) writeObject(t plumbing.ObjectType, content []byte) (plumbing.Hash, error) {
-	return gitrepo.WriteLoose(filepath.Join(w.dir, ".git", "objects"), t, content)
+	return w.git.WriteLoose(t, content)
 }
 
 // objects is the workspace's object store as gitrepo reads it.
 func (w *Workspace) objects() gitrepo.Objects {
-	return gitrepo.Objects{Dir: filepath.Join(w.dir, ".git", "objects"), St: w.st}
-}
-
-// rawTree returns tree h's raw bytes through cache (zero: the empty tree).
-func (w *Workspace) rawTree(cache gitrepo.TreeCache, h plumbing.Hash) ([]byte, error) {
-	return w.objects().RawTree(cache, h)
+	return w.git.Objects()
 }
 
 func (w *Workspace) writeBlob(data []byte) (plumbing.Hash, error) {

@@ -1,10 +1,8 @@
 package store
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 
@@ -26,11 +24,9 @@ const (
 )
 
 // Credential is what an HTTP(S) server needs: for Gitea and GitHub a
-// personal access token with any user name, for GitLab user "oauth2".
-type Credential struct {
-	Username string `json:"username,omitempty"`
-	Token    string `json:"token"`
-}
+// personal access token with any user name, for GitLab user "oauth2"
+// (gitrepo's type, which keeps the tokens by server).
+type Credential = gitrepo.Credential
 
 // CredentialsFile is the file tokens are kept in, outside every
 // workspace so a token never travels with the repository: by default
@@ -63,15 +59,6 @@ func credentialsPath() (string, error) {
 	return p, nil
 }
 
-// hostKey is the credentials' key: scheme and host of the remote URL.
-func hostKey(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return raw
-	}
-	return u.Scheme + "://" + u.Host
-}
-
 // SaveToken stores a token for the server of remoteURL in CredentialsFile.
 func SaveToken(remoteURL string, c Credential) error {
 	path, err := credentialsPath()
@@ -82,8 +69,8 @@ func SaveToken(remoteURL string, c Credential) error {
 	if err != nil {
 		return err
 	}
-	all[hostKey(remoteURL)] = c
-	b, err := json.MarshalIndent(all, "", "  ")
+	all.Set(remoteURL, c)
+	b, err := all.Encode()
 	if err != nil {
 		return err
 	}
@@ -106,24 +93,23 @@ func LoadToken(remoteURL string) (Credential, bool) {
 	if err != nil {
 		return Credential{}, false
 	}
-	c, ok := all[hostKey(remoteURL)]
-	return c, ok
+	return all.For(remoteURL)
 }
 
-func loadCredentials() (map[string]Credential, error) {
-	all := map[string]Credential{}
+func loadCredentials() (gitrepo.Tokens, error) {
 	path, err := credentialsPath()
 	if err != nil {
-		return all, nil // no home folder: no file either
+		return gitrepo.Tokens{}, nil // no home folder: no file either
 	}
 	b, err := userfile.Read(path, maxCredentialsBytes) // $DELEGATE_CREDENTIALS may name anything
 	if errors.Is(err, os.ErrNotExist) {
-		return all, nil
+		return gitrepo.Tokens{}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
-	if err := json.Unmarshal(b, &all); err != nil {
+	all, err := gitrepo.ParseTokens(b)
+	if err != nil {
 		return nil, fmt.Errorf("%s is damaged: %w", CredentialsFile(), err)
 	}
 	return all, nil

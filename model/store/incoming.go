@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,7 +12,6 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -371,7 +369,7 @@ func (in *incomingCheck) object(h plumbing.Hash, t plumbing.ObjectType, limit in
 		return 0, nil, err
 	case z != nil:
 		size, b, err = gitrepo.LooseObject(z, t, limit)
-		if err == nil && b != nil && looseHash(t, b) != h {
+		if err == nil && b != nil && gitrepo.LooseHash(t, b) != h {
 			err = errors.New("its content is not the object its name says")
 		}
 		return size, b, err
@@ -385,16 +383,6 @@ func (in *incomingCheck) object(h plumbing.Hash, t plumbing.ObjectType, limit in
 	}
 	b, err = readBounded(obj, limit)
 	return obj.Size(), b, err
-}
-
-// looseHash is the object name git gives content of type t.
-func looseHash(t plumbing.ObjectType, content []byte) plumbing.Hash {
-	sum := sha1.New()
-	sum.Write([]byte(t.String() + " " + strconv.Itoa(len(content)) + "\x00"))
-	sum.Write(content)
-	var h plumbing.Hash
-	copy(h[:], sum.Sum(nil))
-	return h
 }
 
 // loose returns h's zlib bytes from the loose objects folder, or nil

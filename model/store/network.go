@@ -4,18 +4,19 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/transport"
-	"github.com/go-git/go-git/v5/plumbing/transport/http"
-	"github.com/go-git/go-git/v5/plumbing/transport/ssh"
-	"golang.org/x/crypto/ssh/knownhosts"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
+
+// The git side of a server remote (transports, auth, send-pack) is in
+// model/gitrepo; this file is the workspace's side: which credential,
+// which branches, and what the user is told.
 
 // authFor builds what the server needs: a token for HTTP(S) (given, from
 // $DELEGATE_TOKEN or the credentials file), the SSH agent or the user's
@@ -28,43 +29,18 @@ func authFor(r Remote, cred *Credential) (transport.AuthMethod, error) {
 				cred = &c
 			}
 		}
-		if cred == nil || cred.Token == "" {
+		if cred == nil {
 			return nil, nil
 		}
-		user := cred.Username
-		if user == "" {
-			user = "delegate" // Gitea and GitHub ignore it for tokens
-		}
-		return &http.BasicAuth{Username: user, Password: cred.Token}, nil
+		return gitrepo.HTTPAuth(cred.Username, cred.Token), nil
 	case RemoteSSH:
-		return sshAuth(r.URL)
+		a, err := gitrepo.SSHAuth(r.URL)
+		if errors.Is(err, gitrepo.ErrNoSSHKey) {
+			return nil, fmt.Errorf("%w: %w", ErrAuth, err)
+		}
+		return a, err
 	}
 	return nil, nil
-}
-
-// sshAuth uses the SSH agent when one runs, else the first usual key file
-// without a passphrase.
-func sshAuth(raw string) (transport.AuthMethod, error) {
-	ep, err := transport.NewEndpoint(raw)
-	if err != nil {
-		return nil, err
-	}
-	user := ep.User
-	if user == "" {
-		user = ssh.DefaultUsername
-	}
-	if os.Getenv("SSH_AUTH_SOCK") != "" {
-		if a, err := ssh.NewSSHAgentAuth(user); err == nil {
-			return a, nil
-		}
-	}
-	home, _ := os.UserHomeDir()
-	for _, name := range []string{"id_ed25519", "id_ecdsa", "id_rsa"} {
-		if a, err := ssh.NewPublicKeysFromFile(user, filepath.Join(home, ".ssh", name), ""); err == nil {
-			return a, nil
-		}
-	}
-	return nil, fmt.Errorf("%w: no SSH agent is running and no key in ~/.ssh could be used", ErrAuth)
 }
 
 // fetchNetwork fetches the people/* branches whose names are person IDs
@@ -73,15 +49,8 @@ func sshAuth(raw string) (transport.AuthMethod, error) {
 // the others still arrive. The fetched objects are inert until merged,
 // and only branches that pass the incoming check are merged.
 func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.AuthMethod) (map[string]plumbing.Hash, []UnsafeWork, error) {
-	rem, err := w.repo.Remote(r.Name)
+	adv, err := gitrepo.ListRemote(ctx, r.URL, auth)
 	if err != nil {
-		return nil, nil, err
-	}
-	adv, err := rem.ListContext(ctx, &git.ListOptions{Auth: auth})
-	switch {
-	case errors.Is(err, transport.ErrEmptyRemoteRepository):
-		return map[string]plumbing.Hash{}, nil, nil
-	case err != nil:
 		return nil, nil, netError(r, err)
 	}
 	var specs []config.RefSpec
@@ -102,11 +71,7 @@ func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.A
 	if len(specs) == 0 {
 		return map[string]plumbing.Hash{}, refused, nil
 	}
-	err = w.repo.FetchContext(ctx, &git.FetchOptions{RemoteName: r.Name, RefSpecs: specs, Auth: auth, Tags: git.NoTags})
-	switch {
-	case err == nil, errors.Is(err, git.NoErrAlreadyUpToDate), errors.Is(err, transport.ErrEmptyRemoteRepository):
-	case isNoMatch(err):
-	default:
+	if err := w.git.Fetch(ctx, r.Name, specs, auth); err != nil {
 		return nil, nil, netError(r, err)
 	}
 	all, _, err := peopleRefs(w.st, "refs/remotes/"+r.Name+"/people/")
@@ -122,9 +87,52 @@ func (w *Workspace) fetchNetwork(ctx context.Context, r Remote, auth transport.A
 	return heads, append(refused, checked...), err
 }
 
-// isNoMatch: the remote has no people/* branch yet (nobody published).
-func isNoMatch(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "couldn't find remote ref")
+// pushNetwork publishes head as people/<me> through the server's
+// receive-pack (gitrepo.SendPack). old is the branch's value at the
+// fetch: if it moved since, nothing is sent and the error is ErrRaced.
+func (w *Workspace) pushNetwork(ctx context.Context, r Remote, auth transport.AuthMethod, me string, old, head plumbing.Hash) error {
+	err := w.git.SendPack(ctx, r.URL, auth, plumbing.ReferenceName(PeoplePrefix+me), old, head)
+	if err != nil {
+		return sendFailed(r, err)
+	}
+	return w.setTracking(r.Name, me, head)
+}
+
+// setTracking records what the remote's people/<me> now is, as a fetch would.
+func (w *Workspace) setTracking(remote, me string, h plumbing.Hash) error {
+	return gitrepo.WriteFileAtomic(w.abs(".git/"+trackingRef(remote, me)), []byte(h.String()+"\n"))
+}
+
+// sendFailed words a failed send-pack by where it failed; ErrRaced and
+// errors building the pack pass as they are.
+func sendFailed(r Remote, err error) error {
+	var se *gitrepo.SendError
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Step {
+	case gitrepo.StepEndpoint:
+		return fmt.Errorf("%w: %s: %v", ErrUnreachable, r.URL, se.Err)
+	case gitrepo.StepConnect:
+		return netError(r, se.Err)
+	}
+	return pushError(r, se.Err)
+}
+
+// pushError tells a refused update (someone moved the branch) from a
+// server that could not be used.
+func pushError(r Remote, err error) error {
+	msg := err.Error()
+	for _, s := range []string{"non-fast-forward", "failed to lock", "stale info", "fetch first", "failed to update ref"} {
+		if strings.Contains(msg, s) {
+			return fmt.Errorf("%w (%v)", ErrRaced, err)
+		}
+	}
+	var unexpected *plumbing.UnexpectedError
+	if errors.As(err, &unexpected) || errors.Is(err, transport.ErrAuthenticationRequired) || errors.Is(err, transport.ErrAuthorizationFailed) {
+		return netError(r, err)
+	}
+	return fmt.Errorf("%w: %s refused the update: %v", ErrUnreachable, r.URL, err)
 }
 
 // netError says in the user's terms why the server could not be used.
@@ -134,7 +142,7 @@ func netError(r Remote, err error) error {
 		return fmt.Errorf("%w: %s needs an access token (delegatectl remote add %s URL --token-stdin, or $%s)", ErrAuth, r.URL, r.Name, EnvToken)
 	case errors.Is(err, transport.ErrAuthorizationFailed):
 		return fmt.Errorf("%w: %s did not accept the access token: %v", ErrAuth, r.URL, err)
-	case r.Kind == RemoteSSH && isHostKeyError(err):
+	case r.Kind == RemoteSSH && gitrepo.IsHostKeyError(err):
 		return fmt.Errorf("%w: %w: the SSH server at %s is not the one recorded in ~/.ssh/known_hosts, or none is recorded: "+
 			"check its key with the server's administrator, then connect once with ssh to record it: %v", ErrUnreachable, ErrHostKey, r.URL, err)
 	case r.Kind == RemoteSSH && strings.Contains(err.Error(), "ssh: unable to authenticate"):
@@ -145,14 +153,4 @@ func netError(r Remote, err error) error {
 		return fmt.Errorf("%w: %s: %v", ErrUnreachable, r.URL, err)
 	}
 	return fmt.Errorf("%w: %s: %v", ErrUnreachable, r.URL, err)
-}
-
-// isHostKeyError: go-git checks the server's key against known_hosts
-// ($SSH_KNOWN_HOSTS, else ~/.ssh/known_hosts and /etc/ssh/ssh_known_hosts)
-// and refuses an unknown or changed key, or when no such file exists.
-func isHostKeyError(err error) bool {
-	var keyErr *knownhosts.KeyError
-	var revoked *knownhosts.RevokedError
-	return errors.As(err, &keyErr) || errors.As(err, &revoked) ||
-		strings.Contains(err.Error(), "unable to find any valid known_hosts file")
 }

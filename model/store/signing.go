@@ -1,17 +1,13 @@
 package store
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
 	"io"
-	"strings"
 
 	"github.com/ProtonMail/go-crypto/openpgp"
-	"github.com/ProtonMail/go-crypto/openpgp/armor"
-	"github.com/ProtonMail/go-crypto/openpgp/packet"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/delegate-itu/delegate/model/gitrepo"
 )
 
 // Signing is optional: a user who sets a key (SetSigningKey, for this
@@ -21,53 +17,24 @@ import (
 // arrives at sync is checked against the delegation's public keys,
 // committed under keys/ (see verify.go).
 
-// Errors of signing keys.
+// Errors of signing keys (gitrepo's, so errors.Is holds either way).
 var (
 	// ErrBadKey: the file holds no usable OpenPGP secret key.
-	ErrBadKey = errors.New("not an OpenPGP secret key that can sign")
+	ErrBadKey = gitrepo.ErrBadKey
 	// ErrPassphrase: the passphrase does not unlock the key.
-	ErrPassphrase = errors.New("the passphrase does not unlock the key")
+	ErrPassphrase = gitrepo.ErrPassphrase
 )
 
 // ReadSigningKey reads an armored OpenPGP secret key (as `gpg --export-
 // secret-keys --armor` writes it) and unlocks it with passphrase (nil
 // for a key without one).
 func ReadSigningKey(armored io.Reader, passphrase []byte) (*openpgp.Entity, error) {
-	list, err := openpgp.ReadArmoredKeyRing(armored)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrBadKey, err)
-	}
-	for _, e := range list {
-		if e.PrivateKey == nil {
-			continue
-		}
-		if e.PrivateKey.Encrypted {
-			if len(passphrase) == 0 {
-				return nil, fmt.Errorf("%w (it has one; none was given)", ErrPassphrase)
-			}
-			if err := e.DecryptPrivateKeys(passphrase); err != nil {
-				return nil, fmt.Errorf("%w: %v", ErrPassphrase, err)
-			}
-		}
-		return e, nil
-	}
-	return nil, fmt.Errorf("%w: the file holds only public keys", ErrBadKey)
+	return gitrepo.ReadSigningKey(armored, passphrase)
 }
 
 // KeyEncrypted says whether an armored secret key needs a passphrase, so
 // a caller knows whether to ask for one.
-func KeyEncrypted(armored []byte) bool {
-	list, err := openpgp.ReadArmoredKeyRing(bytes.NewReader(armored))
-	if err != nil {
-		return false
-	}
-	for _, e := range list {
-		if e.PrivateKey != nil {
-			return e.PrivateKey.Encrypted
-		}
-	}
-	return false
-}
+func KeyEncrypted(armored []byte) bool { return gitrepo.KeyEncrypted(armored) }
 
 // SetSigningKey signs this session's commits and tags with key (nil:
 // stop signing). The key is kept in memory only.
@@ -82,29 +49,12 @@ func (w *Workspace) Signing() (fingerprint string, on bool) {
 }
 
 // Fingerprint is a key's fingerprint in upper-case hex, as gpg shows it.
-func Fingerprint(e *openpgp.Entity) string {
-	return strings.ToUpper(fmt.Sprintf("%x", e.PrimaryKey.Fingerprint))
-}
+func Fingerprint(e *openpgp.Entity) string { return gitrepo.Fingerprint(e) }
 
 // signature makes the armored detached signature of an object's bytes
 // (encoded without signature), or "" when no key is set.
 func (w *Workspace) signature(encode func(plumbing.EncodedObject) error) (string, error) {
-	if w.signer == nil {
-		return "", nil
-	}
-	var obj plumbing.MemoryObject
-	if err := encode(&obj); err != nil {
-		return "", err
-	}
-	r, err := obj.Reader()
-	if err != nil {
-		return "", err
-	}
-	var sig bytes.Buffer
-	if err := openpgp.ArmoredDetachSign(&sig, w.signer, r, nil); err != nil {
-		return "", fmt.Errorf("sign: %w", err)
-	}
-	return sig.String(), nil
+	return gitrepo.Sign(w.signer, encode)
 }
 
 // signCommit fills c's signature when a key is set.
@@ -123,24 +73,10 @@ func (w *Workspace) signTag(t *object.Tag) error {
 
 // PublicKeyArmor is the armored public part of a key: what goes under
 // keys/ and to the other members of the delegation.
-func PublicKeyArmor(e *openpgp.Entity) ([]byte, error) {
-	var b bytes.Buffer
-	aw, err := armor.Encode(&b, openpgp.PublicKeyType, nil)
-	if err != nil {
-		return nil, err
-	}
-	if err := e.Serialize(aw); err != nil {
-		return nil, err
-	}
-	if err := aw.Close(); err != nil {
-		return nil, err
-	}
-	b.WriteByte('\n')
-	return b.Bytes(), nil
-}
+func PublicKeyArmor(e *openpgp.Entity) ([]byte, error) { return gitrepo.PublicKeyArmor(e) }
 
 // NewTestKey makes an unprotected signing key for name and email, for
 // tests and demonstrations (real users bring their own, made with gpg).
 func NewTestKey(name, email string) (*openpgp.Entity, error) {
-	return openpgp.NewEntity(name, "", email, &packet.Config{Algorithm: packet.PubKeyAlgoEdDSA})
+	return gitrepo.NewTestKey(name, email)
 }

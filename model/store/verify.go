@@ -8,9 +8,7 @@ import (
 	"strings"
 
 	"github.com/ProtonMail/go-crypto/openpgp"
-	pgperrors "github.com/ProtonMail/go-crypto/openpgp/errors"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/delegate-itu/delegate/model/item"
 
@@ -58,14 +56,7 @@ func (w *Workspace) AddPublicKey(armored []byte) (PublicKey, error) {
 }
 
 func keyInfo(e *openpgp.Entity) PublicKey {
-	pk := PublicKey{Fingerprint: Fingerprint(e)}
-	for _, id := range e.Identities {
-		if id.UserId != nil && id.UserId.Email != "" {
-			pk.Emails = append(pk.Emails, strings.ToLower(id.UserId.Email))
-		}
-	}
-	sort.Strings(pk.Emails)
-	return pk
+	return PublicKey{Fingerprint: Fingerprint(e), Emails: gitrepo.KeyEmails(e)}
 }
 
 // PublicKeys lists the keys under keys/ and returns them as a key ring.
@@ -100,10 +91,10 @@ func (w *Workspace) PublicKeys() ([]PublicKey, openpgp.EntityList, error) {
 
 // Signature states of a commit.
 const (
-	SigGood       = "good"        // signed by a key under keys/ that names the author
-	SigUnsigned   = "unsigned"    // no signature
-	SigUnknownKey = "unknown-key" // signed, by a key not under keys/
-	SigBad        = "bad"         // signature does not match, or the key is not the author's
+	SigGood       = gitrepo.SigGood       // signed by a key under keys/ that names the author
+	SigUnsigned   = gitrepo.SigUnsigned   // no signature
+	SigUnknownKey = gitrepo.SigUnknownKey // signed, by a key not under keys/
+	SigBad        = gitrepo.SigBad        // signature does not match, or the key is not the author's
 )
 
 // AuthorSignatures counts the signature states of one author's incoming
@@ -119,32 +110,6 @@ type AuthorSignatures struct {
 
 // Clean says whether every commit was well signed.
 func (a AuthorSignatures) Clean() bool { return a.Unsigned+a.UnknownKey+a.Bad == 0 }
-
-// verifyCommit checks one commit against the key ring.
-func verifyCommit(ring openpgp.EntityList, c *object.Commit) string {
-	if c.PGPSignature == "" {
-		return SigUnsigned
-	}
-	var obj plumbing.MemoryObject
-	if err := c.EncodeWithoutSignature(&obj); err != nil {
-		return SigBad
-	}
-	r, _ := obj.Reader()
-	signer, err := openpgp.CheckArmoredDetachedSignature(ring, r, strings.NewReader(c.PGPSignature), nil)
-	switch {
-	case errors.Is(err, pgperrors.ErrUnknownIssuer):
-		return SigUnknownKey
-	case err != nil || signer == nil:
-		return SigBad
-	}
-	author := strings.ToLower(c.Author.Email)
-	for _, e := range keyInfo(signer).Emails {
-		if e == author {
-			return SigGood
-		}
-	}
-	return SigBad
-}
 
 // checkIncoming verifies the commits theirs brings that ours lacks, and
 // adds the counts per author to sigs.
@@ -165,7 +130,7 @@ func (w *Workspace) checkIncoming(ring openpgp.EntityList, ours, theirs plumbing
 			a = &AuthorSignatures{Author: email}
 			sigs[email] = a
 		}
-		switch verifyCommit(ring, c) {
+		switch gitrepo.VerifyCommit(ring, c) {
 		case SigGood:
 			a.Good++
 			continue

@@ -41,6 +41,7 @@ var (
 // Workspace is an open, locked workspace. It is not safe for concurrent
 // use by several goroutines; one process holds it at a time.
 type Workspace struct {
+	git       *gitrepo.Repo // the repository; dir, repo and st are its fields, kept short
 	dir       string
 	repo      *git.Repository
 	st        storage.Storer
@@ -130,13 +131,13 @@ func Open(dir string, opts Options) (*Workspace, error) {
 	if fi, err := os.Stat(filepath.Join(dir, ".git")); err != nil || !fi.IsDir() {
 		return nil, fmt.Errorf("%w: %s (create one with delegatectl init)", ErrNotWorkspace, dir)
 	}
-	repo, err := gitrepo.OpenRepo(dir)
+	g, err := gitrepo.Open(dir)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrNotWorkspace, dir, err)
 	}
-	w := &Workspace{dir: dir, repo: repo, st: repo.Storer, user: opts.User, trees: map[plumbing.Hash][]object.TreeEntry{}}
+	w := &Workspace{git: g, dir: dir, repo: g.Git, st: g.St, user: opts.User, trees: map[plumbing.Hash][]object.TreeEntry{}}
 	if w.user.Name == "" {
-		if cfg, err := repo.Config(); err == nil {
+		if cfg, err := g.Git.Config(); err == nil {
 			w.user = item.Person{Name: cfg.User.Name, Email: cfg.User.Email}
 		}
 	}
@@ -185,9 +186,9 @@ func (w *Workspace) Close() error {
 	}
 	w.closed = true
 	if !w.locked { // opened for reading only: the lock, if any, is someone else's
-		return gitrepo.CloseRepo(w.st)
+		return w.git.Close()
 	}
-	return errors.Join(gitrepo.CloseRepo(w.st), releaseLock(w.dir))
+	return errors.Join(w.git.Close(), releaseLock(w.dir))
 }
 
 // Dir is the workspace folder.
