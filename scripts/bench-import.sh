@@ -8,6 +8,7 @@ runs="${1:-5}"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 docx="$tmp/bench-300-pages.docx"
+command -v pandoc >/dev/null || { echo "bench-import: pandoc, the baseline, is not installed (make deps-bench installs it)" >&2; exit 1; }
 
 echo "writing the benchmark draft..."
 go test -count=1 -run '^TestWriteBenchDocx$' ./model/report/ -args -out "$docx" >/dev/null
@@ -17,7 +18,7 @@ echo "file: $(du -h "$docx" | cut -f1), $("$tmp/delegatectl" draft inspect --jso
 # mean_ms CMD... : mean wall time of RUNS runs in milliseconds.
 mean_ms() {
   local total=0 start end
-  "$@" >/dev/null 2>&1 # warm-up
+  "$@" >/dev/null 2>&1 || { echo "bench-import: $1 failed" >&2; return 1; } # warm-up, and a check that it works
   for _ in $(seq "$runs"); do
     start=$(date +%s%N)
     "$@" >/dev/null 2>&1
