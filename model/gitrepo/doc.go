@@ -1,6 +1,8 @@
 // Package gitrepo is Delegate's git engine: a Repo (work folder, go-git
 // repository and storer), loose objects written and read the way git
-// does, raw trees read in place and diffed, tree and index encoding, the
+// does, raw trees read in place and diffed, tree and index encoding,
+// git's index read, checked as git checks it, rebuilt from a tree and
+// updated with stat data, the
 // pack a publish sends (commits a remote lacks, trees as deltas),
 // send-pack, listing and fetching a server remote over HTTP(S), SSH or
 // git://, copying objects to and from a folder repository, ref updates

@@ -1,10 +1,12 @@
 package gitrepo
 
 import (
+	"os"
 	"path/filepath"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/storage"
 )
 
@@ -19,6 +21,10 @@ type Repo struct {
 	Git *git.Repository
 	// St is Git's storer, read directly for objects and refs.
 	St storage.Storer
+
+	idx      *index.Index // git's index as last written here (ReadIndex reuses it)
+	idxStamp os.FileInfo
+	hadIndex bool // git's index existed: if it vanishes, it is damage, not an empty index
 }
 
 // Open opens the repository of the work folder dir (see OpenRepo).

@@ -17,7 +17,6 @@ import (
 	"github.com/ProtonMail/go-crypto/openpgp"
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage"
 
@@ -48,9 +47,6 @@ type Workspace struct {
 	user      item.Person
 	hist      *historyIndex
 	trees     map[plumbing.Hash][]object.TreeEntry // written by this process
-	idx       *index.Index                         // git's index as last written here
-	idxStamp  os.FileInfo
-	hadIndex  bool // git's index existed: if it vanishes, it is rebuilt, not read as empty
 	recovered []string
 	closed    bool
 	locked    bool            // this process holds the lock

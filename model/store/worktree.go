@@ -1,20 +1,15 @@
 package store
 
 import (
-	"bytes"
-	"crypto/sha1"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
 
 	"github.com/delegate-itu/delegate/model/gitrepo"
@@ -48,7 +43,7 @@ func (w *Workspace) syncFiles(changes []change) error {
 // updateIndex refreshes the index entries of the changed paths from the
 // files on disk, so git status sees nothing to do.
 func (w *Workspace) updateIndex(changes []change) error {
-	idx, err := w.gitIndex()
+	idx, err := w.git.ReadIndex()
 	if err != nil { // damaged since Open: rebuild it from the commit just made
 		_, _, tree, herr := w.head()
 		if herr != nil {
@@ -58,61 +53,11 @@ func (w *Workspace) updateIndex(changes []change) error {
 			return err
 		}
 	}
-	for _, c := range changes {
-		if c.del {
-			_, _ = idx.Remove(c.path)
-			continue
-		}
-		e, err := idx.Entry(c.path)
-		if err != nil {
-			e = idx.Add(c.path)
-		}
-		fi, err := os.Stat(w.abs(c.path))
-		if err != nil {
-			return err
-		}
-		e.Hash = plumbing.ComputeHash(plumbing.BlobObject, c.data)
-		e.Mode = filemode.Regular
-		gitrepo.FillStat(e, fi)
+	ics := make([]gitrepo.IndexChange, len(changes))
+	for i, c := range changes {
+		ics[i] = gitrepo.IndexChange{Path: c.path, Data: c.data, Delete: c.del}
 	}
-	sort.Slice(idx.Entries, func(i, j int) bool { return idx.Entries[i].Name < idx.Entries[j].Name })
-	idx.Cache = nil // the cached trees no longer match; git rebuilds them
-	return w.writeIndex(idx)
-}
-
-// gitIndex reads git's index, or reuses the copy this process last wrote
-// when the file has not changed since (git CLI runs in between re-read it).
-func (w *Workspace) gitIndex() (*index.Index, error) {
-	fi, err := os.Stat(w.abs(".git/index"))
-	if w.idx != nil && err == nil && w.idxStamp != nil && fi.Size() == w.idxStamp.Size() && fi.ModTime().Equal(w.idxStamp.ModTime()) {
-		return w.idx, nil
-	}
-	w.idx = nil
-	if w.hadIndex && errors.Is(err, os.ErrNotExist) { // go-git would read it as empty: every file deleted
-		return nil, errors.New("it is missing")
-	}
-	return w.st.Index()
-}
-
-func (w *Workspace) writeIndex(idx *index.Index) error {
-	data, ok := gitrepo.EncodeIndexV2(idx)
-	if !ok {
-		var b bytes.Buffer
-		if err := index.NewEncoder(&b).Encode(idx); err != nil {
-			return fmt.Errorf("write git index: %w", err)
-		}
-		data = b.Bytes()
-	}
-	path := w.abs(".git/index")
-	if err := gitrepo.WriteFileQuick(path, data, 0o644); err != nil {
-		return err
-	}
-	fi, err := os.Stat(path)
-	if err == nil {
-		w.idx, w.idxStamp = idx, fi
-	}
-	w.hadIndex = true
-	return nil
+	return w.git.UpdateIndex(idx, ics)
 }
 
 func (w *Workspace) journalPath() string { return filepath.Join(w.delegateDir(), "saving") }
@@ -214,95 +159,41 @@ func (w *Workspace) repairPath(tree plumbing.Hash, p string) (*change, string, e
 // repairIndex rebuilds git's index from the last commit when it is
 // missing or damaged (garbled, truncated): otherwise every save would
 // stop at updating it, for good. Open checks only what git checks first,
-// the header and the trailing checksum, which costs a read and a hash
-// instead of decoding thousands of entries; a save that still cannot
-// decode it rebuilds it then (updateIndex).
+// the header and the trailing checksum (gitrepo.CheckIndexFile), which
+// costs a read and a hash instead of decoding thousands of entries; a
+// save that still cannot decode it rebuilds it then (updateIndex).
 func (w *Workspace) repairIndex() error {
 	_, _, tree, err := w.head()
 	if err != nil || tree.IsZero() {
 		return err
 	}
-	data, err := os.ReadFile(w.abs(".git/index"))
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		err = errors.New("it is missing")
-	case err != nil:
-		return err
-	default:
-		w.hadIndex = true
-		err = checkIndexFile(data)
-	}
-	if err != nil {
+	err = w.git.CheckIndex()
+	var damage *gitrepo.IndexDamage
+	if errors.As(err, &damage) {
 		_, err = w.rebuildIndex(tree, err)
 	}
 	return err
 }
 
-// checkIndexFile verifies an index file's signature, version and SHA-1
-// trailer, as git does before reading it.
-func checkIndexFile(data []byte) error {
-	if len(data) < 12+sha1.Size || string(data[:4]) != "DIRC" {
-		return errors.New("it is not an index file")
-	}
-	if v := binary.BigEndian.Uint32(data[4:8]); v < 2 || v > 4 {
-		return fmt.Errorf("unknown index version %d", v)
-	}
-	body, sum := data[:len(data)-sha1.Size], data[len(data)-sha1.Size:]
-	if bytes.Equal(sum, make([]byte, sha1.Size)) {
-		return nil // written with index.skipHash (git's feature.manyFiles): no checksum to compare
-	}
-	if got := sha1.Sum(body); !bytes.Equal(got[:], sum) {
-		return errors.New("its checksum does not match (truncated or overwritten)")
-	}
-	return nil
-}
-
 // rebuildIndex writes an index holding exactly the last commit's files
-// (what `git reset` would give). A file in the folder that differs from
-// its commit gets no stat data, so git compares its content and shows it
-// as changed instead of hiding it. The unreadable index is kept aside in
-// .git/delegate/recovered/.
+// (gitrepo.IndexFromTree), keeps the unreadable index aside in
+// .git/delegate/recovered/ and says so in the repair notes.
 func (w *Workspace) rebuildIndex(tree plumbing.Hash, why error) (*index.Index, error) {
-	idx := &index.Index{Version: 2}
-	if err := w.indexTree(idx, tree, ""); err != nil {
+	idx, err := w.git.IndexFromTree(tree, w.treeEntries)
+	if err != nil {
 		return nil, fmt.Errorf("rebuild git index: %w", err)
 	}
 	note := fmt.Sprintf("git's index (.git/index) could not be read (%v); it was rebuilt from the last commit", why)
-	if old, err := os.ReadFile(w.abs(".git/index")); err == nil {
+	if old, err := os.ReadFile(w.git.IndexPath()); err == nil {
 		keep := filepath.Join(w.delegateDir(), "recovered", time.Now().UTC().Format("20060102T150405"), "index")
 		if err := gitrepo.WriteFileAtomic(keep, old); err != nil {
 			return nil, fmt.Errorf("keep the damaged git index: %w", err)
 		}
 		note += " (the damaged copy is kept in " + keep + ")"
 	}
-	sort.Slice(idx.Entries, func(i, j int) bool { return idx.Entries[i].Name < idx.Entries[j].Name })
-	if err := w.writeIndex(idx); err != nil {
+	if err := w.git.WriteIndex(idx); err != nil {
 		return nil, fmt.Errorf("rebuild git index: %w", err)
 	}
 	w.recovered = append(w.recovered, note)
 	return idx, nil
-}
-
-func (w *Workspace) indexTree(idx *index.Index, tree plumbing.Hash, dir string) error {
-	ents, err := w.treeEntries(tree)
-	if err != nil {
-		return err
-	}
-	for _, e := range ents {
-		p := path.Join(dir, e.Name)
-		if e.Mode == filemode.Dir {
-			if err := w.indexTree(idx, e.Hash, p); err != nil {
-				return err
-			}
-			continue
-		}
-		ie := &index.Entry{Name: p, Hash: e.Hash, Mode: e.Mode}
-		if b, err := os.ReadFile(w.abs(p)); err == nil && plumbing.ComputeHash(plumbing.BlobObject, b) == e.Hash {
-			if fi, err := os.Stat(w.abs(p)); err == nil {
-				gitrepo.FillStat(ie, fi)
-			}
-		}
-		idx.Entries = append(idx.Entries, ie)
-	}
-	return nil
 }
