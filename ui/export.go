@@ -32,7 +32,7 @@ type pageRenderer func(ctx context.Context, docx []byte) ([][]byte, error)
 
 // exportWizard walks the user from choosing items to an e-mail draft ready
 // to send: items, cover, checks, preview, export, done. The package is
-// built and written by model/submit and model/export, exactly as
+// built and written by model/usecase and model/export, exactly as
 // `delegatectl export` builds it.
 type exportWizard struct {
 	h      screen.Host
