@@ -18,6 +18,7 @@ declare -A may=(
   [model/docxread]=""
   [model/docxread/docxtest]=""
   [model/gitrepo]=""
+  [model/gitrepo/gittest]=""
   [model/report/redline]=""
   [model/process]="model/userfile"
   [model/report]="model/docxread model/report/redline model/userfile"

@@ -3,8 +3,6 @@ package gitrepo
 import (
 	"context"
 	"errors"
-	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +14,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/transport/http"
+
+	"github.com/delegate-itu/delegate/model/gitrepo/gittest"
 )
 
 // gitDaemon serves an empty bare repository made by git through `git
@@ -30,29 +30,8 @@ func gitDaemon(t *testing.T) (url, base string) {
 	if out, err := exec.Command("git", "init", "-q", "--bare", filepath.Join(root, "r.git")).CombinedOutput(); err != nil {
 		t.Fatalf("git init: %v\n%s", err, out)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	_ = l.Close()
-	cmd := exec.Command("git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
-		"--base-path="+root, "--listen=127.0.0.1", fmt.Sprintf("--port=%d", port), root)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		if c, err := net.Dial("tcp", addr); err == nil {
-			_ = c.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("git daemon did not start on %s", addr)
-		}
-	}
-	return "git://" + addr + "/r.git", "git://" + addr
+	base = gittest.Daemon(t, root)
+	return base + "/r.git", base
 }
 
 // commitFile commits one file in the repository of dir and returns the

@@ -3,8 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"fmt"
-	"net"
 	"net/http"
 	"net/http/cgi"
 	"net/http/httptest"
@@ -13,8 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/delegate-itu/delegate/model/gitrepo/gittest"
 	"github.com/delegate-itu/delegate/model/store"
 )
 
@@ -53,29 +51,7 @@ func daemonRemote(t testing.TB) (string, string) {
 	needGit(t)
 	root := t.TempDir()
 	gitBare(t, filepath.Join(root, "delegation.git"))
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	_ = l.Close()
-	cmd := exec.Command("git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
-		"--base-path="+root, "--listen=127.0.0.1", fmt.Sprintf("--port=%d", port), root)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		if c, err := net.Dial("tcp", addr); err == nil {
-			_ = c.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("git daemon did not start on %s", addr)
-		}
-	}
-	return "git://" + addr + "/delegation.git", filepath.Join(root, "delegation.git")
+	return gittest.Daemon(t, root) + "/delegation.git", filepath.Join(root, "delegation.git")
 }
 
 // TestSyncServers runs the two-experts-and-a-coordinator exchange over
