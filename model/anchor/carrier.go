@@ -15,7 +15,15 @@ import (
 // comparison, indexes of both drafts and a cache of text diffs, so that
 // thousands of comments cost one comparison.
 type Carrier struct {
-	old, new   *report.Draft
+	oldDraft   *report.Draft // the drafts as given
+	newDraft   *report.Draft
+	old, new   *report.Draft // their units: blocks, with a table's rows apart
+	oldOf      []unitOf      // unit -> block of oldDraft
+	newOf      []unitOf
+	oldFirst   []int // block of oldDraft -> its first unit
+	newFirst   []int
+	oldReal    []string // NFC texts of oldDraft's blocks
+	newReal    []string // NFC texts of newDraft's blocks
 	cmp        *report.Comparison
 	oldText    []string       // NFC block texts
 	newText    []string       // NFC block texts
@@ -32,10 +40,15 @@ type Carrier struct {
 }
 
 // NewCarrier compares the two drafts and indexes them.
-func NewCarrier(old, new *report.Draft) *Carrier {
-	c := &Carrier{old: old, new: new, cmp: report.Compare(old, new), dmp: diffmatchpatch.New(),
-		diffs: map[int][]diffmatchpatch.Diff{}}
+func NewCarrier(oldDraft, newDraft *report.Draft) *Carrier {
+	old, oldOf := units(oldDraft)
+	new, newOf := units(newDraft)
+	c := &Carrier{oldDraft: oldDraft, newDraft: newDraft, old: old, new: new, oldOf: oldOf, newOf: newOf,
+		oldFirst: firstUnits(oldOf, len(oldDraft.Blocks)), newFirst: firstUnits(newOf, len(newDraft.Blocks)),
+		cmp: report.Compare(old, new), dmp: diffmatchpatch.New(), diffs: map[int][]diffmatchpatch.Diff{}}
 	c.dmp.DiffTimeout = 0
+	c.oldReal, _ = indexBlocks(oldDraft)
+	c.newReal, _ = indexBlocks(newDraft)
 	c.oldText, c.oldPos = indexBlocks(old)
 	c.newText, c.newPos = indexBlocks(new)
 	c.changeOf, c.newChange = fill(len(old.Blocks)), fill(len(new.Blocks))
@@ -88,8 +101,9 @@ func (c *Carrier) survivorPositions() []int {
 	return out
 }
 
-// Comparison is the draft comparison the carry rests on, for screens that
-// show it beside the results.
+// Comparison is the draft comparison the carry rests on (a table's rows
+// compared as blocks of their own, with IDs "table-id#rN"), for screens
+// and tests that show it beside the results.
 func (c *Carrier) Comparison() *report.Comparison { return c.cmp }
 
 // Carry carries every comment, in order.
@@ -112,7 +126,11 @@ func (c *Carrier) One(it item.Comment) Result {
 		r.TextThen = it.Anchor.Quote
 		return c.orphan(r, it, -1, "the paragraph it was written on is not in the old draft")
 	}
-	r.OldBlockID, r.OldRef = c.old.Blocks[src.block].ID, c.old.Blocks[src.block].Ref
+	ob := c.oldDraft.Blocks[c.oldOf[src.block].block]
+	r.OldBlockID, r.OldRef = ob.ID, ob.Ref
+	if src.table {
+		return c.wholeTable(r, it, src)
+	}
 	k := c.changeOf[src.block]
 	if k < 0 || len(c.cmp.Changes[k].New) == 0 {
 		if ch, key, ok := c.rescue(src.block); ok {
@@ -149,32 +167,25 @@ type source struct {
 	start, end int // bytes in oldText[block]
 	quote      string
 	whole      bool // the comment is on the whole paragraph
+	table      bool // ... and that paragraph is a table
 }
 
 // locateOld finds the comment's block and span in the old draft: by
-// paragraph ID, then by displayed number, checking the quote each time.
+// paragraph ID, then by displayed number, checking the quote each time;
+// the span is then turned into a unit and a span of the unit's text.
 func (c *Carrier) locateOld(a item.Anchor) (source, bool) {
 	q := clean(a.Quote)
-	try := func(i int) (source, bool) {
-		t := c.oldText[i]
-		if q == "" {
-			return source{block: i, end: len(t), quote: t, whole: true}, true
-		}
-		if a.End <= len(t) && a.Start < a.End && t[a.Start:a.End] == q {
-			return source{block: i, start: a.Start, end: a.End, quote: q}, true
-		}
-		if s := nearestIndex(t, q, a.Start); s >= 0 {
-			return source{block: i, start: s, end: s + len(q), quote: q}, true
-		}
-		return source{}, false
-	}
-	if i, ok := c.oldPos[a.ParagraphID]; ok {
-		if s, ok := try(i); ok {
-			return s, true
+	try := func(bi int) (source, bool) { return c.tryOld(bi, a, q) }
+	for i, b := range c.oldDraft.Blocks {
+		if b.ID == a.ParagraphID {
+			if s, ok := try(i); ok {
+				return s, true
+			}
+			break
 		}
 	}
 	num := strings.TrimSpace(a.Number)
-	for i, b := range c.old.Blocks {
+	for i, b := range c.oldDraft.Blocks {
 		if num != "" && (b.Ref == num || (b.Number == num && b.Kind == report.KindParagraph && !b.Annex)) {
 			if s, ok := try(i); ok {
 				return s, true
@@ -182,6 +193,36 @@ func (c *Carrier) locateOld(a item.Anchor) (source, bool) {
 		}
 	}
 	return source{}, false
+}
+
+// tryOld finds the comment's span in old block bi, by its offsets or, if
+// the text before it changed, by the occurrence of its quote nearest them.
+func (c *Carrier) tryOld(bi int, a item.Anchor, q string) (source, bool) {
+	t := c.oldReal[bi]
+	switch {
+	case q == "":
+		return c.unitSource(bi, 0, len(t), true), true
+	case a.End <= len(t) && a.Start < a.End && t[a.Start:a.End] == q:
+		return c.unitSource(bi, a.Start, a.End, false), true
+	}
+	if s := nearestIndex(t, q, a.Start); s >= 0 {
+		return c.unitSource(bi, s, s+len(q), false), true
+	}
+	return source{}, false
+}
+
+// unitSource turns a span [s, e) of old block bi into the unit holding
+// its start; a span running past that unit (over two table rows) is cut
+// to it.
+func (c *Carrier) unitSource(bi, s, e int, whole bool) source {
+	u := unitAt(c.oldOf, c.oldFirst, bi, s)
+	t := c.oldText[u]
+	if whole {
+		return source{block: u, end: len(t), quote: t, whole: true, table: c.oldDraft.Blocks[bi].Kind == report.KindTable}
+	}
+	off := c.oldOf[u].off
+	ls, le := s-off, min(e-off, len(t))
+	return source{block: u, start: ls, end: le, quote: t[ls:le]}
 }
 
 // clean puts text in NFC and replaces invalid UTF-8 as the diff would, so

@@ -143,13 +143,14 @@ func replaced(diffs []diffmatchpatch.Diff, at int) (int, int) {
 // placeAt records the place [s, e) of the joined target text as the
 // result's new anchor.
 func (c *Carrier) placeAt(r Result, tg target, s, e int, whole bool) Result {
-	bi, ls, le, crossed := tg.locate(s, e)
-	b, t := c.new.Blocks[bi], c.newText[bi]
+	u, ls, le, crossed := tg.locate(s, e)
+	of := c.newOf[u]
+	b, t := c.newDraft.Blocks[of.block], c.newReal[of.block]
 	r.NewBlockID, r.NewRef = b.ID, b.Ref
 	if whole {
 		r.TextNow, r.Anchor = t, Whole(b)
 	} else {
-		r.TextNow, r.Anchor = t[ls:le], Span(b, t, ls, le)
+		r.TextNow, r.Anchor = t[of.off+ls:of.off+le], Span(b, t, of.off+ls, of.off+le)
 	}
 	if crossed && !whole {
 		r.Confidence = min(r.Confidence, 0.8)
@@ -172,9 +173,8 @@ func (c *Carrier) wholeParagraph(r Result, ch report.Change, tg target, ms, me i
 		r.Outcome, r.Confidence, r.Reason = OutcomeMoved, 0.97, "the paragraph moved"
 	case report.ChangeSplit:
 		r.Outcome, r.Confidence, r.Reason = OutcomeBaseChanged, 0.7, "the paragraph was split; attached to its first part"
-		for _, bi := range tg.blocks {
-			b := c.new.Blocks[bi]
-			r.Candidates = append(r.Candidates, Place{BlockID: b.ID, Ref: b.Ref, End: len(c.newText[bi]), Text: c.newText[bi], Score: 0.5})
+		for _, u := range tg.blocks {
+			r.Candidates = append(r.Candidates, c.place(u, 0, len(c.newText[u]), 0.5))
 		}
 	case report.ChangeMerged:
 		r.Outcome, r.Confidence, r.Reason = OutcomeBaseChanged, 0.85, "the paragraph was merged with another"

@@ -76,8 +76,7 @@ func (c *Carrier) orphan(r Result, it item.Comment, oldBlock int, why string) Re
 			return
 		}
 		seen[bi] = true
-		b := c.new.Blocks[bi]
-		cands = append(cands, Place{BlockID: b.ID, Ref: b.Ref, End: len(c.newText[bi]), Text: c.newText[bi], Score: round2(score)})
+		cands = append(cands, c.place(bi, 0, len(c.newText[bi]), score))
 	}
 	if oldBlock >= 0 {
 		bi := c.standsNear[oldBlock]

@@ -14,30 +14,58 @@ func comparable(o, n Block) bool {
 	return (o.Kind == KindHeading) == (n.Kind == KindHeading) && (o.Kind == KindTable) == (n.Kind == KindTable)
 }
 
-// pairInGap matches leftovers between two anchors in order, as modified.
+// pairInGap matches leftovers between two anchors in order, as modified:
+// of all the ways to pair them without crossing, the one whose pairs are
+// most alike in sum. Taking each old block's best match in turn instead
+// let a deleted row or item take its successor's place ("(b) fees 120"
+// paired with the next "(b) fees 95" because it came first).
 func (a *aligner) pairInGap(g gap) {
-	if (g.o1-g.o0)*(g.n1-g.n0) > maxPairs {
+	no, nn := g.o1-g.o0, g.n1-g.n0
+	if no == 0 || nn == 0 || no*nn > maxPairs {
 		return
 	}
-	next := g.n0
-	for i := g.o0; i < g.o1; i++ {
-		if a.oldDone[i] {
-			continue
-		}
-		best, bestSim := -1, modifiedMin
-		for j := next; j < g.n1; j++ {
-			if a.newDone[j] || !comparable(a.old[i], a.new[j]) {
-				continue
+	sim := a.gapSimilarities(g)
+	// best[i][j]: the best sum pairing old[i:] with new[j:].
+	best := make([]float64, (no+1)*(nn+1))
+	at := func(i, j int) *float64 { return &best[i*(nn+1)+j] }
+	for i := no - 1; i >= 0; i-- {
+		for j := nn - 1; j >= 0; j-- {
+			v := max(*at(i+1, j), *at(i, j+1))
+			if s := sim[i*nn+j]; s > 0 {
+				v = max(v, s+*at(i+1, j+1))
 			}
-			if s, ok := a.similarAtLeast(i, j, bestSim); ok {
-				best, bestSim = j, s
-			}
-		}
-		if best >= 0 {
-			a.pair(ChangeModified, []int{i}, []int{best})
-			next = best + 1
+			*at(i, j) = v
 		}
 	}
+	for i, j := 0, 0; i < no && j < nn; {
+		switch s := sim[i*nn+j]; {
+		case s > 0 && *at(i, j) == s+*at(i+1, j+1):
+			a.pair(ChangeModified, []int{g.o0 + i}, []int{g.n0 + j})
+			i, j = i+1, j+1
+		case *at(i, j) == *at(i+1, j):
+			i++
+		default:
+			j++
+		}
+	}
+}
+
+// gapSimilarities gives the similarity of every open pair of the gap
+// that may be paired (0 for the others), row by old block.
+func (a *aligner) gapSimilarities(g gap) []float64 {
+	nn := g.n1 - g.n0
+	sim := make([]float64, (g.o1-g.o0)*nn)
+	for i := g.o0; i < g.o1; i++ {
+		for j := g.n0; j < g.n1; j++ {
+			if a.oldDone[i] || a.newDone[j] || !comparable(a.old[i], a.new[j]) {
+				continue
+			}
+			if s, ok := a.similarAtLeast(i, j, modifiedMin); ok {
+				sim[(i-g.o0)*nn+j-g.n0] = s
+			}
+		}
+	}
+	return sim
 }
 
 // splitsAndMerges finds one old block that became several consecutive new

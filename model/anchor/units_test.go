@@ -1,0 +1,82 @@
+package anchor
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/delegate-itu/delegate/model/item"
+	"github.com/delegate-itu/delegate/model/report"
+)
+
+func mdDraft(t *testing.T, md string) *report.Draft {
+	t.Helper()
+	d, err := report.Import("d.md", []byte(md), report.ImportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func tableBlock(t *testing.T, d *report.Draft) report.Block {
+	t.Helper()
+	for _, b := range d.Blocks {
+		if b.Kind == report.KindTable {
+			return b
+		}
+	}
+	t.Fatal("no table in the draft")
+	return report.Block{}
+}
+
+const tableOld = `# Fees
+
+The fees are as follows.
+
+| Service | Fee |
+|---|---|
+| Registration of a satellite network | 570 CHF |
+| Publication of a notice | 120 CHF |
+| Examination of a frequency assignment | 80 CHF |
+
+The fees are reviewed every year.
+`
+
+// A comment on a table row follows that row: when the row is deleted it
+// is orphaned, and it never lands on another row of the table as
+// "base text changed", as it did when the table was one block.
+func TestTableRowsAreUnits(t *testing.T) {
+	newMD := strings.Replace(tableOld, "| Publication of a notice | 120 CHF |\n", "", 1)
+	newMD = strings.Replace(newMD, "80 CHF", "95 CHF", 1)
+	old, nw := mdDraft(t, tableOld), mdDraft(t, newMD)
+	ob := tableBlock(t, old)
+	text := clean(ob.Text)
+	on := func(q string) item.Comment {
+		s := strings.Index(text, q)
+		if s < 0 {
+			t.Fatalf("%q not in the table", q)
+		}
+		return item.Comment{ID: q, Anchor: Span(ob, text, s, s+len(q))}
+	}
+	rs := Carry(old, nw, []item.Comment{on("Publication of a notice"), on("Registration of a satellite network"),
+		on("Examination of a frequency assignment"), {ID: "whole", Anchor: Whole(ob)}})
+	if rs[0].Outcome != OutcomeOrphaned {
+		t.Errorf("comment on the deleted row: %s on %q, want orphaned", rs[0].Outcome, rs[0].TextNow)
+	}
+	if rs[1].Outcome != OutcomeUnchanged || rs[1].TextNow != "Registration of a satellite network" {
+		t.Errorf("comment on a kept row: %s %q, want unchanged", rs[1].Outcome, rs[1].TextNow)
+	}
+	nb := tableBlock(t, nw)
+	if rs[2].Outcome != OutcomeUnchanged || rs[2].NewBlockID != nb.ID {
+		t.Errorf("comment on the row whose fee changed: %s on %s, want unchanged on %s", rs[2].Outcome, rs[2].NewBlockID, nb.ID)
+	}
+	if got := clean(nb.Text)[rs[2].Anchor.Start:rs[2].Anchor.End]; got != "Examination of a frequency assignment" {
+		t.Errorf("the row comment's new span reads %q", got)
+	}
+	if rs[3].Outcome != OutcomeBaseChanged || rs[3].NewBlockID != nb.ID || rs[3].TextThen != text {
+		t.Errorf("comment on the whole table: %s on %s (then %q), want base-changed on the new table", rs[3].Outcome, rs[3].NewBlockID, rs[3].TextThen)
+	}
+	same := Carry(old, old, []item.Comment{{ID: "whole", Anchor: Whole(ob)}})
+	if same[0].Outcome != OutcomeUnchanged || same[0].NewBlockID != ob.ID {
+		t.Errorf("whole table onto the same draft: %s on %s", same[0].Outcome, same[0].NewBlockID)
+	}
+}
