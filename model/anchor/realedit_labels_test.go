@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -134,11 +135,20 @@ func (p realPair) comment(l realLabel) (item.Comment, []string, error) {
 	return item.Comment{ID: p.name + "/" + l.ID, Anchor: a, Proposal: l.Proposal}, want, nil
 }
 
+var realDump = flag.Bool("realedit.dump", false, "real-edit benchmark: print every block of both drafts of each pair, as labels see them")
+
 // TestRealEditLabels checks that every label of the real-edit benchmark
 // names one block of each draft and a quote that stands in its block, so
 // a label can be written and checked without running the carrier.
 func TestRealEditLabels(t *testing.T) {
 	for _, p := range loadRealPairs(t) {
+		if *realDump {
+			for _, d := range []*report.Draft{p.old, p.new} {
+				for i, b := range d.Blocks {
+					t.Logf("%s %s %3d %-9s %q", p.name, d.SourceName, i, b.Kind, b.Text)
+				}
+			}
+		}
 		gone := 0
 		for _, l := range p.labels {
 			for _, o := range l.Outcome {
