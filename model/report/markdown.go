@@ -1,14 +1,17 @@
 package report
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
+	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -29,9 +32,17 @@ var (
 )
 
 func readMarkdown(src []byte) (*Draft, error) {
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Footnote, extension.Strikethrough))
-	doc := md.Parser().Parse(text.NewReader(src))
+	exts := []goldmark.Extender{extension.Table, extension.Footnote, extension.Strikethrough}
+	front := hasFrontMatter(src)
+	if front {
+		exts = append(exts, meta.Meta)
+	}
+	pc := parser.NewContext()
+	doc := goldmark.New(goldmark.WithExtensions(exts...)).Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	r := &mdReader{src: src, d: &Draft{SourceFormat: "markdown"}, notes: map[int]string{}}
+	if front {
+		r.frontMatter(doc, pc)
+	}
 	if m := metaCommentRe.FindSubmatch(src); m != nil {
 		for _, kv := range metaAttrRe.FindAllSubmatch(m[1], -1) {
 			setMeta(r.d, strings.ToLower(string(kv[1])), string(kv[2]))
@@ -42,6 +53,34 @@ func readMarkdown(src []byte) (*Draft, error) {
 	}
 	r.d.Footnotes = r.footnotes(doc)
 	return r.d, nil
+}
+
+// frontMatterRe is YAML front matter as static-site generators and
+// pandoc write it: "---" on the first line and a closing "---" or "...".
+var frontMatterRe = regexp.MustCompile(`\A(?:\xEF\xBB\xBF)?---[ \t]*\r?\n(?s:.*?)\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\z)`)
+
+// hasFrontMatter says whether the file opens with closed YAML front
+// matter. An opening "---" with no closing line is a thematic break, and
+// the metadata parser would otherwise read the whole draft as metadata.
+func hasFrontMatter(src []byte) bool { return frontMatterRe.Match(src) }
+
+// frontMatter takes the draft's label, version, document ID and date from
+// the front matter; the front matter is never read as a heading and a
+// paragraph of the draft, also when its YAML is broken.
+func (r *mdReader) frontMatter(doc ast.Node, pc parser.Context) {
+	m, err := meta.TryGet(pc)
+	if err != nil {
+		if first := doc.FirstChild(); first != nil && first.Kind() == ast.KindTextBlock {
+			doc.RemoveChild(doc, first)
+		}
+		return
+	}
+	for k, v := range m {
+		switch v.(type) {
+		case string, int, float64, bool:
+			setMeta(r.d, strings.ToLower(k), fmt.Sprint(v))
+		}
+	}
 }
 
 func (r *mdReader) block(n ast.Node, inBullet bool) {
