@@ -12,6 +12,7 @@ import (
 	"github.com/delegate-itu/delegate/model/anchor"
 	"github.com/delegate-itu/delegate/model/report"
 	"github.com/delegate-itu/delegate/model/report/redline"
+	"github.com/delegate-itu/delegate/model/usecase"
 	"github.com/delegate-itu/delegate/ui/screen"
 )
 
@@ -19,8 +20,9 @@ import (
 // carrier places it in the current one.
 type carryRow struct {
 	res  anchor.Result
-	from string // the draft it was written on
-	done string // what the user decided, once decided
+	op   *usecase.OpinionCarry // an Opinion proposal instead of a comment
+	from string                // the draft it was written on
+	done string                // what the user decided, once decided
 }
 
 // carryScreen is the review after importing a new draft: every comment on
@@ -44,6 +46,8 @@ type carryScreen struct {
 	propText *wrappedText
 	acts     *fyne.Container
 	confirm  *widget.Button // disabled for an orphan: it has no place to confirm
+	reattach *widget.Button // disabled for an Opinion proposal: it follows its draft Opinion
+	best     *widget.Button // an orphan's first candidate, in one key (Ctrl+Shift+A)
 	note     *widget.Label
 }
 
@@ -73,6 +77,10 @@ func (c *carryScreen) line(i int) string {
 	mark := "○"
 	if r.done != "" {
 		mark = "✓ " + r.done
+	}
+	if r.op != nil {
+		return lang.L("{{.Mark}} · {{.Old}} → {{.New}} · {{.Outcome}} · {{.Comment}}", map[string]any{
+			"Mark": mark, "Old": opinionRef(r.op.Result.OldNumber), "New": opinionRef(r.op.Result.NewNumber), "Outcome": opinionWords(r.op.Result), "Comment": oneLine(r.op.Opinion.Title, 50)})
 	}
 	cm, _ := c.m.s.work.comment(r.res.ItemID)
 	return lang.L("{{.Mark}} · {{.Old}} → {{.New}} · {{.Outcome}} · {{.Comment}}", map[string]any{
@@ -111,9 +119,13 @@ func (c *carryScreen) demo() {
 }
 
 func (c *carryScreen) summaryText() string {
-	rs := make([]anchor.Result, len(c.rows))
-	for i, r := range c.rows {
-		rs[i] = r.res
+	var rs []anchor.Result
+	for _, r := range c.rows {
+		if r.op == nil {
+			rs = append(rs, r.res)
+		} else {
+			rs = append(rs, anchor.Result{Outcome: r.op.Result.Outcome})
+		}
 	}
 	n := anchor.Summarize(rs)
 	return lang.N("{{.All}} comments from earlier drafts (unchanged: {{.U}}, moved: {{.M}}, base text changed: {{.B}}, incorporated: {{.I}}, orphaned: {{.O}}). Confirm each, re-attach it to another paragraph, or dismiss it.", len(rs), map[string]any{
@@ -126,10 +138,12 @@ func (c *carryScreen) buildUI() fyne.CanvasObject {
 	confirm.Importance = widget.HighImportance
 	c.confirm = confirm
 	reattach := widget.NewButtonWithIcon(lang.L("Re-attach"), theme.ContentRedoIcon(), c.onReattach)
+	c.reattach = reattach
 	dismiss := widget.NewButtonWithIcon(lang.L("Dismiss"), theme.DeleteIcon(), c.onDismiss)
 	auto := widget.NewButtonWithIcon(lang.L("Confirm all sure placements"), theme.ConfirmIcon(), c.onAuto)
+	c.best = widget.NewButtonWithIcon(lang.L("Re-attach to the first candidate"), theme.ContentRedoIcon(), c.onAttachBest)
 	c.acts = container.NewVBox(
-		container.NewHBox(confirm, dismiss),
+		container.NewHBox(confirm, c.best, dismiss),
 		container.NewBorder(nil, nil, widget.NewLabel(lang.L("Or attach to")), reattach, c.where),
 	)
 	c.summary = widget.NewLabel("")
@@ -144,6 +158,11 @@ func (c *carryScreen) buildUI() fyne.CanvasObject {
 
 func (c *carryScreen) showRow(i widget.ListItemID) {
 	c.sel = i
+	if c.rows[i].op != nil {
+		c.showOpinion(c.rows[i])
+		return
+	}
+	c.reattach.Enable()
 	r := c.rows[i].res
 	cm, _ := c.m.s.work.comment(r.ItemID)
 	c.title.SetText(lang.L("{{.Old}} ({{.From}}) → {{.New}} ({{.To}}): {{.Outcome}}", map[string]any{
@@ -163,6 +182,11 @@ func (c *carryScreen) showRow(i widget.ListItemID) {
 	} else {
 		c.confirm.Disable()
 	}
+	if r.Outcome == anchor.OutcomeOrphaned && len(r.Candidates) > 0 {
+		c.best.Show()
+	} else {
+		c.best.Hide()
+	}
 	c.note.SetText(c.rows[i].done)
 }
 
@@ -174,7 +198,7 @@ func (c *carryScreen) places(r anchor.Result) []string {
 		out, c.placeIDs = append(out, r.NewRef), append(c.placeIDs, r.NewBlockID)
 	}
 	for _, p := range r.Candidates {
-		out = append(out, fmt.Sprintf("%s (%.0f%%)", p.Ref, p.Score*100))
+		out = append(out, fmt.Sprintf("%s (%.0f%%) · %s", p.Ref, p.Score*100, oneLine(p.Text, 70)))
 		c.placeIDs = append(c.placeIDs, p.BlockID)
 	}
 	for _, b := range c.h.Draft().Blocks {
@@ -189,6 +213,10 @@ func (c *carryScreen) onConfirm() {
 	if c.sel < 0 {
 		return
 	}
+	if c.rows[c.sel].op != nil {
+		c.confirmOpinions([]int{c.sel})
+		return
+	}
 	d, err := anchor.Confirm(c.rows[c.sel].res)
 	if err != nil {
 		c.h.ShowError(err)
@@ -199,10 +227,29 @@ func (c *carryScreen) onConfirm() {
 
 func (c *carryScreen) onReattach() {
 	i := c.where.SelectedIndex()
-	if c.sel < 0 || i < 0 || i >= len(c.placeIDs) {
+	if c.sel < 0 || i < 0 || i >= len(c.placeIDs) || c.rows[c.sel].op != nil {
 		return
 	}
 	d, err := anchor.Reattach(c.rows[c.sel].res, c.h.Draft(), c.placeIDs[i], 0, 0)
+	if err != nil {
+		c.h.ShowError(err)
+		return
+	}
+	c.apply([]anchor.Decision{d}, lang.L("re-attached"))
+}
+
+// onAttachBest re-attaches the selected orphan to its first candidate,
+// the place the carrier ranks best: one key for the common case.
+func (c *carryScreen) onAttachBest() {
+	if c.tab == nil || c.m.tabs.Selected() != c.tab || c.sel < 0 || c.rows[c.sel].op != nil || c.rows[c.sel].done != "" {
+		return
+	}
+	r := c.rows[c.sel].res
+	if r.Outcome != anchor.OutcomeOrphaned || len(r.Candidates) == 0 {
+		return
+	}
+	p := r.Candidates[0]
+	d, err := anchor.Reattach(r, c.h.Draft(), p.BlockID, p.Start, p.End)
 	if err != nil {
 		c.h.ShowError(err)
 		return
@@ -214,6 +261,10 @@ func (c *carryScreen) onDismiss() {
 	if c.sel < 0 {
 		return
 	}
+	if c.rows[c.sel].op != nil {
+		c.markDone(map[int]bool{c.sel: true}, lang.L("unchanged"))
+		return
+	}
 	d := anchor.Dismiss(c.rows[c.sel].res, lang.L("dismissed in the carry review"))
 	c.apply([]anchor.Decision{d}, lang.L("dismissed"))
 }
@@ -221,12 +272,23 @@ func (c *carryScreen) onDismiss() {
 // onAuto confirms every placement the carrier is sure of, in one commit.
 func (c *carryScreen) onAuto() {
 	var rs []anchor.Result
-	for _, r := range c.rows {
-		if r.done == "" {
+	var ops []int
+	for i, r := range c.rows {
+		switch {
+		case r.done != "":
+		case r.op == nil:
 			rs = append(rs, r.res)
+		case !r.op.Result.NeedsReview():
+			ops = append(ops, i)
 		}
 	}
+	if len(ops) > 0 {
+		c.confirmOpinions(ops)
+	}
 	ds, _ := anchor.Auto(rs)
+	if len(ds) == 0 && len(ops) > 0 {
+		return
+	}
 	if len(ds) == 0 {
 		c.h.ShowInfo(lang.L("Carry review"), lang.L("Every remaining comment needs your eye: check them one by one."))
 		return
@@ -248,9 +310,20 @@ func (c *carryScreen) apply(ds []anchor.Decision, done string) {
 	for _, d := range ds {
 		decided[d.ItemID] = true
 	}
+	rows := map[int]bool{}
+	for i := range c.rows {
+		if c.rows[i].op == nil && decided[c.rows[i].res.ItemID] {
+			rows[i] = true
+		}
+	}
+	c.markDone(rows, done)
+}
+
+// markDone marks rows decided, with done, and moves to the next one open.
+func (c *carryScreen) markDone(rows map[int]bool, done string) {
 	next := -1
 	for i := range c.rows {
-		if decided[c.rows[i].res.ItemID] {
+		if rows[i] {
 			c.rows[i].done = done
 		} else if c.rows[i].done == "" && next < 0 {
 			next = i
@@ -265,4 +338,68 @@ func (c *carryScreen) apply(ds []anchor.Decision, done string) {
 	case next >= 0:
 		c.list.Select(next)
 	}
+}
+
+// showOpinion shows an Opinion proposal's carry: the draft Opinion it now
+// amends and, line by line, then → now beside what it proposes.
+func (c *carryScreen) showOpinion(row carryRow) {
+	r := row.op.Result
+	c.title.SetText(lang.L("{{.Old}} ({{.From}}) → {{.New}} ({{.To}}): {{.Outcome}}", map[string]any{
+		"Old": opinionRef(r.OldNumber), "From": c.h.DraftLabel(row.from), "New": opinionRef(r.NewNumber), "To": labelText(c.h.CurrentDraft().Label), "Outcome": opinionWords(r)}))
+	title := row.op.Opinion.Title
+	if r.NewTitle != "" && r.NewTitle != title {
+		title += " → " + r.NewTitle
+	}
+	c.quote.SetText(lang.L("Opinion proposal: {{.Title}}", map[string]any{"Title": title}) + "\n" + reasonText(r.Reason))
+	var then, prop []redline.Op
+	for _, l := range r.Lines {
+		then = append(then, redline.Diff(l.Then, l.Now)...)
+		then = append(then, redline.Op{Kind: redline.Equal, Text: "\n"})
+		prop = append(prop, redline.Diff(l.Then, l.Proposed)...)
+		prop = append(prop, redline.Op{Kind: redline.Equal, Text: "\n"})
+	}
+	setRedline(c.diff, then)
+	setRedline(c.propText, prop)
+	c.proposal.Show()
+	c.right.Refresh()
+	c.where.Options, c.placeIDs = nil, nil
+	c.where.ClearSelected()
+	c.reattach.Disable()
+	c.best.Hide()
+	if r.Outcome == anchor.OutcomeOrphaned {
+		c.confirm.Disable()
+	} else {
+		c.confirm.Enable()
+	}
+	c.note.SetText(row.done)
+}
+
+// confirmOpinions records the carry of the Opinion proposals in rows
+// (their draft Opinion's new number, and the draft they are now on), one
+// commit each, off the UI goroutine.
+func (c *carryScreen) confirmOpinions(rows []int) {
+	ocs := make([]usecase.OpinionCarry, len(rows))
+	for k, i := range rows {
+		ocs[k] = *c.rows[i].op
+	}
+	ws, to := c.m.s.work.ws, c.m.s.work.cur.ID
+	var err error
+	c.h.RunHeld(func() {
+		for _, oc := range ocs {
+			if _, err = usecase.ApplyOpinionCarry(ws, to, oc); err != nil {
+				return
+			}
+		}
+	}, func() {
+		if err != nil {
+			c.h.ShowError(err)
+			return
+		}
+		done := map[int]bool{}
+		for _, i := range rows {
+			done[i] = true
+		}
+		c.h.ReviewChanged()
+		c.markDone(done, lang.L("confirmed"))
+	})
 }

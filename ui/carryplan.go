@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -18,7 +19,36 @@ func carryPlan(w *work) ([]carryRow, error) {
 	for _, p := range plan {
 		rows = append(rows, carryRow{res: p.Result, from: p.From})
 	}
+	if err != nil {
+		return rows, err
+	}
+	ops, err := w.ws.Opinions()
+	if err != nil {
+		return rows, err
+	}
+	oplan, err := usecase.OpinionPlan(w.parsed, w.cur.ID, w.draft, ops, usecase.DraftBefore(w.drafts, w.cur.ID))
+	for i := range oplan {
+		rows = append(rows, carryRow{op: &oplan[i], from: oplan[i].From})
+	}
 	return rows, err
+}
+
+// opinionWords is outcomeWords for an Opinion proposal.
+func opinionWords(r anchor.OpinionResult) string {
+	s := outcomeWords(anchor.Result{Outcome: r.Outcome, Confidence: 1})
+	s = s[:strings.LastIndex(s, " · ")]
+	if r.NeedsReview() {
+		return s + " · " + lang.L("check")
+	}
+	return s + " · " + percent(r.Confidence)
+}
+
+// opinionRef names a draft Opinion by its number.
+func opinionRef(n int) string {
+	if n == 0 {
+		return lang.L("New draft Opinion")
+	}
+	return lang.L("Draft Opinion {{.N}}", map[string]any{"N": n})
 }
 
 // outcomeWords says in plain words what became of the commented passage.

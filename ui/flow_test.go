@@ -258,24 +258,46 @@ func TestImportThirdDraftAndCarry(t *testing.T) {
 		t.Fatalf("current draft %q of %d", s.work.cur.Label, len(s.work.drafts))
 	}
 	c := s.main.carry
-	if len(c.rows) != len(sampleComments) || s.main.tabs.Selected() != c.tab {
-		t.Fatalf("carry review: %d rows", len(c.rows))
+	var opinionRows []int
+	for i, r := range c.rows {
+		if r.op != nil {
+			opinionRows = append(opinionRows, i)
+		}
+	}
+	if len(c.rows)-len(opinionRows) != len(sampleComments) || len(opinionRows) != 1 || s.main.tabs.Selected() != c.tab {
+		t.Fatalf("carry review: %d rows, %d of them Opinion proposals", len(c.rows), len(opinionRows))
 	}
 	orphans := 0
+	var attached, firstCandidate string
 	for i := range c.rows {
 		c.list.Select(i)
-		if c.confirm.Disabled() == c.rows[i].res.Placed() {
-			t.Fatalf("row %d: Confirm disabled=%v for outcome %s", i, c.confirm.Disabled(), c.rows[i].res.Outcome)
-		}
-		if c.rows[i].res.Placed() {
+		if r := c.rows[i]; r.op != nil {
+			if !strings.Contains(c.title.Text, "Draft Opinion 1") || r.op.Result.NewNumber != 1 || len(r.op.Result.Lines) != 2 {
+				t.Fatalf("Opinion row: %q, result %+v", c.title.Text, r.op.Result)
+			}
+			c.onConfirm()
+		} else if c.confirm.Disabled() == r.res.Placed() {
+			t.Fatalf("row %d: Confirm disabled=%v for outcome %s", i, c.confirm.Disabled(), r.res.Outcome)
+		} else if r.res.Placed() {
 			c.onConfirm()
 		} else {
 			orphans++
-			c.onDismiss()
+			if c.best.Hidden || len(r.res.Candidates) == 0 || !strings.Contains(c.where.Options[0], oneLine(r.res.Candidates[0].Text, 70)) {
+				t.Fatalf("orphan: best-candidate button hidden=%v, places %q", c.best.Hidden, c.where.Options)
+			}
+			attached, firstCandidate = r.res.ItemID, r.res.Candidates[0].BlockID
+			s.shortcuts().attachBest.Action() // Ctrl+Shift+A
 		}
 		if c.rows[i].done == "" {
 			t.Fatalf("row %d not marked done", i)
 		}
+	}
+	if cm, _ := s.work.comment(attached); cm.Anchor.ParagraphID != firstCandidate {
+		t.Errorf("Ctrl+Shift+A attached the orphan to %s, want its first candidate %s", cm.Anchor.ParagraphID, firstCandidate)
+	}
+	ops, err := s.work.ws.Opinions()
+	if err != nil || len(ops) != 1 || ops[0].Draft != s.work.cur.ID {
+		t.Errorf("the carried Opinion proposal: %+v (%v)", ops, err)
 	}
 	if orphans != 1 {
 		t.Errorf("orphans = %d, want 1 (¶9 was deleted)", orphans)

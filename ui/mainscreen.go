@@ -243,13 +243,13 @@ type shortcuts struct {
 	newComment, save, find, next, prev     *fyne.MenuItem
 	draft, items, timeline, review         *fyne.MenuItem
 	importDraft, history, approve, request *fyne.MenuItem
-	opinions, sync                         *fyne.MenuItem
+	opinions, sync, attachBest             *fyne.MenuItem
 }
 
 // list is every item, for registering the shortcuts on the canvas.
 func (k *shortcuts) list() []*fyne.MenuItem {
 	return []*fyne.MenuItem{k.newComment, k.save, k.find, k.next, k.prev, k.draft, k.items, k.timeline,
-		k.review, k.importDraft, k.history, k.approve, k.request, k.opinions, k.sync}
+		k.review, k.importDraft, k.history, k.approve, k.request, k.opinions, k.sync, k.attachBest}
 }
 
 // shortcutItems lists the shortcut items; none with no workspace open.
@@ -287,6 +287,7 @@ func (s *Session) shortcuts() *shortcuts {
 		request:     mk(lang.L("Request changes…"), ctrl(fyne.KeyR), m.review.onRequestChangesKey),
 		opinions:    mk(lang.L("Opinions"), ctrl(fyne.Key5), m.opinions.show),
 		sync:        mk(lang.L("Sync with delegation…"), ctrlShift(fyne.KeyS), m.onSync),
+		attachBest:  mk(lang.L("Re-attach to the first candidate"), ctrlShift(fyne.KeyA), m.carry.onAttachBest),
 	}
 }
 

@@ -23,7 +23,7 @@ func (s *Session) buildMenu() *fyne.MainMenu {
 	undo.Shortcut = &fyne.ShortcutUndo{}
 	redo := fyne.NewMenuItem(lang.L("Redo typing"), func() { s.undo(true) })
 	redo.Shortcut = &fyne.ShortcutRedo{}
-	edit := fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), sc.newComment, sc.save, fyne.NewMenuItemSeparator(), sc.find, sc.history, fyne.NewMenuItemSeparator(), sc.approve, sc.request)
+	edit := fyne.NewMenu(lang.L("Edit"), undo, redo, fyne.NewMenuItemSeparator(), sc.newComment, sc.save, fyne.NewMenuItemSeparator(), sc.find, sc.history, fyne.NewMenuItemSeparator(), sc.approve, sc.request, sc.attachBest)
 	edit.Items = append(edit.Items, m.opinions.editItems()...)
 	view := fyne.NewMenu(lang.L("View"), sc.next, sc.prev, fyne.NewMenuItemSeparator(), sc.draft, sc.items, sc.timeline, sc.review, sc.opinions)
 	return fyne.NewMainMenu(file, edit, view, help)

@@ -195,7 +195,41 @@ func reasonClause(c string) string {
 	if t, ok := paragraphClause(c); ok {
 		return t
 	}
+	if t, ok := opinionClause(c); ok {
+		return t
+	}
 	return c
+}
+
+// opinionClause translates the clauses about tables and Opinion proposals.
+func opinionClause(c string) (string, bool) {
+	switch c {
+	case "its table was deleted":
+		return lang.L("its table was deleted"), true
+	case "the table is unchanged":
+		return lang.L("the table is unchanged"), true
+	case "the table's rows changed":
+		return lang.L("the table's rows changed"), true
+	case "the draft it was written on lacks the draft Opinion it amends":
+		return lang.L("the draft it was written on lacks the draft Opinion it amends"), true
+	case "the new draft has no draft Opinion like the one it amends":
+		return lang.L("the new draft has no draft Opinion like the one it amends"), true
+	case "the new draft has no draft Opinion made of its text":
+		return lang.L("the new draft has no draft Opinion made of its text"), true
+	case "the new draft has a draft Opinion made of its text":
+		return lang.L("the new draft has a draft Opinion made of its text"), true
+	case "the new draft reads as proposed":
+		return lang.L("the new draft reads as proposed"), true
+	case "some of the changes proposed are in the new draft":
+		return lang.L("some of the changes proposed are in the new draft"), true
+	case "the lines it changes were edited or removed":
+		return lang.L("the lines it changes were edited or removed"), true
+	case "the lines it changes read the same":
+		return lang.L("the lines it changes read the same"), true
+	case "the draft Opinion was renumbered":
+		return lang.L("the draft Opinion was renumbered"), true
+	}
+	return "", false
 }
 
 // passageClause translates the clauses about the quoted passage.

@@ -22,6 +22,9 @@ func (ed *opinionEditor) onSave() {
 	o := ed.cur
 	o.Title, o.Reasons = ed.title.Text, ed.reasons.Text
 	tidy(&o)
+	if o.Draft == "" {
+		o.Draft = h.CurrentDraft().ID // the draft whose Opinion it amends, for the next carry
+	}
 	if err := ed.status.apply(&o); err != nil {
 		h.ShowError(userError(err))
 		return

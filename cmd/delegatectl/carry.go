@@ -12,11 +12,13 @@ import (
 
 // carryReport is the --json output of delegatectl carry.
 type carryReport struct {
-	To      string                 `json:"to"`
-	Results []anchor.Result        `json:"results"`
-	Summary map[anchor.Outcome]int `json:"summary"`
-	Review  int                    `json:"needs_review"`
-	Commit  string                 `json:"commit,omitempty"`
+	To      string          `json:"to"`
+	Results []anchor.Result `json:"results"`
+	// Opinions are the Opinion proposals carried beside the comments.
+	Opinions []anchor.OpinionResult `json:"opinions"`
+	Summary  map[anchor.Outcome]int `json:"summary"`
+	Review   int                    `json:"needs_review"`
+	Commit   string                 `json:"commit,omitempty"`
 }
 
 // runCarry carries every comment not yet on draft --to onto it and prints
@@ -37,9 +39,20 @@ func runCarry(e *env, args []string) error {
 		if err != nil {
 			return err
 		}
+		ops, err := carryOpinions(w, *to, &rep)
+		if err != nil {
+			return err
+		}
 		if *apply {
 			if _, rep.Commit, err = usecase.ApplyCarry(w, *to, usecase.Sure(plan), time.Now()); err != nil {
 				return err
+			}
+			for _, oc := range ops {
+				if !oc.Result.NeedsReview() {
+					if _, err := usecase.ApplyOpinionCarry(w, *to, oc); err != nil {
+						return err
+					}
+				}
 			}
 		}
 		if *asJSON {
@@ -76,6 +89,31 @@ func carryAll(w *store.Workspace, to string) (carryReport, []usecase.Carry, erro
 	return rep, plan, nil
 }
 
+// carryOpinions is usecase.OpinionPlan onto draft to, added to rep.
+func carryOpinions(w *store.Workspace, to string, rep *carryReport) ([]usecase.OpinionCarry, error) {
+	rep.Opinions = []anchor.OpinionResult{}
+	target, err := usecase.Draft(w, to)
+	if err != nil {
+		return nil, err
+	}
+	ops, err := w.Opinions()
+	if err != nil {
+		return nil, err
+	}
+	drafts, err := w.Drafts()
+	if err != nil {
+		return nil, err
+	}
+	plan, err := usecase.OpinionPlan(usecase.Drafts(w), to, target, ops, usecase.DraftBefore(drafts, to))
+	for _, oc := range plan {
+		rep.Opinions = append(rep.Opinions, oc.Result)
+		if oc.Result.NeedsReview() {
+			rep.Review++
+		}
+	}
+	return plan, err
+}
+
 // loadDraft reads draft id, refusing an unknown one as a usage error.
 func loadDraft(w *store.Workspace, id string) (*report.Draft, error) {
 	if _, err := pickDraft(w, id); err != nil {
@@ -102,6 +140,19 @@ func printCarry(e *env, rep carryReport) {
 		}
 		fmt.Fprintf(e.stdout, "%s  %-13s %.2f  %s -> %s  %s%s\n", r.ItemID, r.Outcome, r.Confidence, r.OldRef, to, r.Reason, mark)
 	}
+	for _, r := range rep.Opinions {
+		mark := ""
+		if r.NeedsReview() {
+			mark = "  [review]"
+		}
+		fmt.Fprintf(e.stdout, "%s  %-13s %.2f  %s -> %s  %s%s\n", r.ItemID, r.Outcome, r.Confidence, opinionRef(r.OldNumber), opinionRef(r.NewNumber), r.Reason, mark)
+		for _, l := range r.Lines {
+			fmt.Fprintf(e.stdout, "    %-13s then %q, proposed %q, now %q\n", l.Outcome, l.Then, l.Proposed, l.Now)
+		}
+	}
+	if len(rep.Opinions) > 0 {
+		fmt.Fprintf(e.stdout, "%d Opinion proposals carried to %s\n", len(rep.Opinions), rep.To)
+	}
 	fmt.Fprintf(e.stdout, "%d comments carried to %s:", len(rep.Results), rep.To)
 	for _, o := range anchor.Outcomes {
 		fmt.Fprintf(e.stdout, " %s %d,", o, rep.Summary[o])
@@ -110,4 +161,11 @@ func printCarry(e *env, rep carryReport) {
 	if rep.Commit != "" {
 		fmt.Fprintf(e.stdout, "recorded the sure ones as commit %.12s\n", rep.Commit)
 	}
+}
+
+func opinionRef(n int) string {
+	if n == 0 {
+		return "(new Opinion)"
+	}
+	return fmt.Sprintf("draft Opinion %d", n)
 }

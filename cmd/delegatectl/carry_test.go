@@ -9,6 +9,9 @@ import (
 	"testing"
 
 	"github.com/delegate-itu/delegate/model/anchor"
+	"github.com/delegate-itu/delegate/model/export"
+	"github.com/delegate-itu/delegate/model/store"
+	"github.com/delegate-itu/delegate/model/usecase"
 	"github.com/delegate-itu/delegate/model/usecase/usecasetest"
 )
 
@@ -85,5 +88,47 @@ func TestCarryChoosesWhatTheAppChooses(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("carry --json carried %v, want %v", got, want)
+	}
+}
+
+// An Opinion amendment written on the 2nd draft is listed beside the
+// comments by carry --json, with its outcome on the 3rd draft's Opinion.
+func TestCarryListsOpinions(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "ws")
+	t.Setenv("DELEGATE_WORKSPACE", dir)
+	d2, err := os.ReadFile("../../assets/samples/draft2.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d3, err := os.ReadFile("../../assets/samples/draft3.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	usecasetest.CarryWorkspace(t, dir, d2, d3)
+	w, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := usecase.Draft(w, "2nd-draft")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ro, ok := export.FindOpinion(old, 3)
+	if !ok {
+		t.Fatal("the 2nd draft has no draft Opinion 3")
+	}
+	o := export.OpinionToAmend(ro)
+	o.Draft = "2nd-draft"
+	o.Preamble[0].Items[1] = "that natural hazards, technical failures, software faults and deliberate attacks can disrupt networks and services"
+	if err := w.SaveOpinion(&o, "software faults"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var rep carryReport
+	mustJSON(t, ctl(t, "carry", "--to", usecasetest.Target, "--json"), &rep)
+	if len(rep.Opinions) != 1 || rep.Opinions[0].ItemID != o.ID || rep.Opinions[0].Outcome != anchor.OutcomeIncorporated || rep.Opinions[0].NewNumber != 3 {
+		t.Errorf("carry --json opinions: %+v", rep.Opinions)
 	}
 }

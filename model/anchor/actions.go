@@ -57,7 +57,7 @@ func Confirm(r Result) (Decision, error) {
 
 // Reattach attaches r's comment to a passage of the new draft the user
 // chose: the paragraph's ID and a byte span of its text (start = end = 0
-// for the whole paragraph). The quote and its context come from the
+// for the whole paragraph, as is a span over all of it). The quote and its context come from the
 // draft, so the new anchor is as complete as one written by hand.
 func Reattach(r Result, new *report.Draft, blockID string, start, end int) (Decision, error) {
 	b := new.Block(blockID)
@@ -69,7 +69,7 @@ func Reattach(r Result, new *report.Draft, blockID string, start, end int) (Deci
 		return Decision{}, fmt.Errorf("span %d–%d of %s: %w", start, end, b.Ref, ErrBadPlace)
 	}
 	a := Whole(*b)
-	if end > start {
+	if end > start && end-start < len(t) {
 		a = Span(*b, t, start, end)
 	}
 	return Decision{ItemID: r.ItemID, Action: ActionReattach, Outcome: r.Outcome, Anchor: a}, nil

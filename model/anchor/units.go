@@ -92,7 +92,7 @@ func (c *Carrier) wholeTable(r Result, it item.Comment, src source) Result {
 	case r.TextNow == r.TextThen || (same && len(rowsOf(c.newOf, c.newFirst, best)) == most):
 		r.Change, r.Outcome, r.Confidence, r.Reason = report.ChangeUnchanged, OutcomeUnchanged, 0.99, "the table is unchanged"
 	default:
-		r.Outcome, r.Confidence, r.Reason = OutcomeBaseChanged, 0.9, "rows of the table changed"
+		r.Outcome, r.Confidence, r.Reason = OutcomeBaseChanged, 0.9, "the table's rows changed"
 	}
 	return r
 }

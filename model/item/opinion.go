@@ -15,6 +15,7 @@ import (
 type Opinion struct {
 	ID        string            `toml:"id" json:"id"`
 	Amends    int               `toml:"amends,omitempty" json:"amends,omitempty"`
+	Draft     string            `toml:"draft,omitempty" json:"draft,omitempty"` // the draft it was written on, whose Opinion Amends names
 	Title     string            `toml:"title" json:"title"`
 	SubTheme  int               `toml:"sub_theme,omitempty" json:"sub_theme,omitempty"`
 	Preamble  []PreambularBlock `toml:"preamble,omitempty" json:"preamble,omitempty"`

@@ -64,6 +64,9 @@ func (w *Workspace) SaveOpinion(o *item.Opinion, what string) error {
 			o.Review.Status = item.StatusDraft
 		}
 	}
+	if o.Draft == "" {
+		o.Draft = w.latestDraft()
+	}
 	o.Updated = now
 	o.Normalize()
 	if err := o.Validate(); err != nil {
@@ -272,4 +275,20 @@ func (w *Workspace) RemoveItem(id, reason string) error {
 	}
 	_, err = w.commit(msg+"\n\nItem: "+id, changes)
 	return err
+}
+
+// latestDraft is the ID of the last draft imported ("" before the
+// first): the draft an Opinion proposal saved without one is written on.
+func (w *Workspace) latestDraft() string {
+	ds, err := w.Drafts()
+	if err != nil || len(ds) == 0 {
+		return ""
+	}
+	last := ds[0]
+	for _, d := range ds[1:] {
+		if !d.Imported.Before(last.Imported) {
+			last = d
+		}
+	}
+	return last.ID
 }
