@@ -18,10 +18,18 @@ func (c *Carrier) incorporated(r Result, p *item.Proposal, tg target, h hit, ms,
 		r.Confidence, r.Reason = 0.8, "the text proposed for deletion is gone"
 		return c.placeAt(r, tg, ms, ms, false), true
 	case item.ActionAdd, item.ActionMod:
+		prop := p.Proposed
 		if p.Action == item.ActionMod && h.how == howExact {
+			// The quote still reads the same: taken only when the proposal
+			// kept the quoted words and added to them, and the whole of it
+			// now stands over the quote ("approve design decisions" ->
+			// "make or approve design decisions").
+			if i := nearestIndex(tg.text, prop, h.s); prop != "" && i >= 0 && i <= h.s && i+len(prop) >= h.e && len(prop) > h.e-h.s {
+				r.Confidence = 0.95
+				return c.placeAt(r, tg, i, i+len(prop), false), true
+			}
 			return r, false
 		}
-		prop := p.Proposed
 		if i := nearestIndex(tg.text, prop, ms); i >= 0 {
 			r.Confidence = 0.95
 			return c.placeAt(r, tg, i, i+len(prop), false), true

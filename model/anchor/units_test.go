@@ -80,3 +80,25 @@ func TestTableRowsAreUnits(t *testing.T) {
 		t.Errorf("whole table onto the same draft: %s on %s", same[0].Outcome, same[0].NewBlockID)
 	}
 }
+
+// A proposal that keeps the quoted words and adds to them is incorporated
+// when the new draft reads as proposed, although the quote itself still
+// reads the same there.
+func TestIncorporatedSuperset(t *testing.T) {
+	old := mdDraft(t, "# 1 Roles\n\nThe technical committee shall approve design decisions for the standard.\n")
+	nw := mdDraft(t, "# 1 Roles\n\nThe technical committee shall make or approve design decisions for the standard.\n")
+	b := old.Blocks[1]
+	text := clean(b.Text)
+	q := "approve design decisions"
+	s := strings.Index(text, q)
+	c := item.Comment{ID: "c", Anchor: Span(b, text, s, s+len(q)),
+		Proposal: &item.Proposal{Action: item.ActionMod, Existing: q, Proposed: "make or approve design decisions"}}
+	r := Carry(old, nw, []item.Comment{c})[0]
+	if r.Outcome != OutcomeIncorporated || r.TextNow != "make or approve design decisions" {
+		t.Errorf("got %s on %q (%.2f, %s)", r.Outcome, r.TextNow, r.Confidence, r.Reason)
+	}
+	c.Proposal.Proposed = "approve design decisions and the work plan"
+	if r := Carry(old, nw, []item.Comment{c})[0]; r.Outcome != OutcomeUnchanged {
+		t.Errorf("a proposal the draft did not take: %s (%s)", r.Outcome, r.Reason)
+	}
+}

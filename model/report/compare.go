@@ -1,6 +1,7 @@
 package report
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -114,7 +115,21 @@ type gap struct{ o0, o1, n0, n1 int }
 // lists derive from an item's position, so adding an item after it is not
 // a change to its text.
 func blockKey(b Block) string {
-	return string(b.Kind) + "\x00" + strings.ToLower(strings.TrimRight(b.Text, ";,.: "))
+	return string(b.Kind) + "\x00" + strings.ToLower(strings.TrimRight(unlabelled(b.Text), ";,.: "))
+}
+
+// listLabelRe is a list label typed at the start of an item: "(b)",
+// "b)", "iv)", "(12)", "3.", "3)".
+var listLabelRe = regexp.MustCompile(`^\s*(?:\([a-zA-Z]{1,2}\)|\([ivxlcIVXLC]{1,7}\)|\(\d{1,3}\)|[a-zA-Z]{1,2}\)|[ivxlcIVXLC]{1,7}\)|\d{1,3}[.)])\s+`)
+
+// unlabelled is a block's text without a typed list label. A label
+// follows from an item's position, so it is no evidence of identity: when
+// (b) is deleted, (c) becomes (b) and the old (b) must not pair with it.
+func unlabelled(s string) string {
+	if loc := listLabelRe.FindStringIndex(s); loc != nil {
+		return s[loc[1]:]
+	}
+	return s
 }
 
 // anchor runs a diff over whole blocks (each distinct text one symbol).

@@ -90,16 +90,17 @@ func (a *aligner) splitsAndMerges(g gap) {
 // run returns how many blocks from start (at least two) join into one text
 // like b's, or 0.
 func (a *aligner) run(b Block, bs []Block, done []bool, start, end int) int {
-	if done[start] || b.Kind == KindHeading || !strings.HasPrefix(b.Text, firstWords(bs[start].Text)) {
+	whole := unlabelled(b.Text)
+	if done[start] || b.Kind == KindHeading || !strings.HasPrefix(whole, firstWords(unlabelled(bs[start].Text))) {
 		return 0
 	}
-	joined := bs[start].Text
+	joined := unlabelled(bs[start].Text)
 	for k := start + 1; k < end && k-start < 6 && !done[k]; k++ {
-		joined += " " + bs[k].Text
-		if len(joined) > len(b.Text)*5/4+20 {
+		joined += " " + unlabelled(bs[k].Text)
+		if len(joined) > len(whole)*5/4+20 {
 			return 0
 		}
-		if redline.Similarity(b.Text, joined) >= splitMin {
+		if redline.Similarity(whole, joined) >= splitMin {
 			return k - start + 1
 		}
 	}
@@ -198,17 +199,17 @@ func (a *aligner) similarAtLeast(i, j int, min float64) (float64, bool) {
 	}
 	bo, ok := a.oldBags[i]
 	if !ok {
-		bo = redline.NewBag(a.old[i].Text)
+		bo = redline.NewBag(unlabelled(a.old[i].Text))
 		a.oldBags[i] = bo
 	}
 	bn, ok := a.newBags[j]
 	if !ok {
-		bn = redline.NewBag(a.new[j].Text)
+		bn = redline.NewBag(unlabelled(a.new[j].Text))
 		a.newBags[j] = bn
 	}
 	if redline.Bound(bo, bn) < min {
 		return 0, false
 	}
-	s := redline.Similarity(a.old[i].Text, a.new[j].Text)
+	s := redline.Similarity(unlabelled(a.old[i].Text), unlabelled(a.new[j].Text))
 	return s, s >= min
 }

@@ -73,3 +73,31 @@ func TestCompareDeletedAndIdentical(t *testing.T) {
 		t.Errorf("deletions: %v", c.Summary)
 	}
 }
+
+// A list label is no evidence: when "(b)" is deleted, the old "(c)" is
+// now "(b)" (renumbered), and the old "(b)" is deleted rather than paired
+// with the unrelated new "(b)"; a deleted item does not take the place of
+// the modified one after it.
+func TestCompareLabelsAreNoEvidence(t *testing.T) {
+	doc := func(items ...string) *Draft {
+		d, err := Import("d.md", []byte("# 1 Scope\n\nThe Council shall:\n\n"+strings.Join(items, "\n\n")+"\n\nEnd of the list.\n"), ImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	old := doc("(a) approve the budget of the Union;", "(b) publish the fees charged for satellite filings;", "(c) elect the members of the Radio Regulations Board;")
+	new := doc("(a) approve the budget of the Union;", "(b) elect the members of the Radio Regulations Board;")
+	kinds := map[string]ChangeKind{}
+	for _, ch := range Compare(old, new).Changes {
+		for _, id := range ch.Old {
+			kinds[old.Block(id).Text] = ch.Kind
+		}
+	}
+	if k := kinds["(b) publish the fees charged for satellite filings;"]; k != ChangeDeleted {
+		t.Errorf("the deleted (b): %s", k)
+	}
+	if k := kinds["(c) elect the members of the Radio Regulations Board;"]; k != ChangeRenumbered {
+		t.Errorf("the relettered (c): %s", k)
+	}
+}
