@@ -53,7 +53,7 @@ fuzz:
 ## screenshots: refresh the screenshots in docs/ from the real window
 screenshots: build deps-e2e
 	scripts/screenshot.sh $(BIN)/delegate docs/screenshots/chooser.png DELEGATE_TODAY=2025-06-01
-	for s in reader proposal items history changed carry timeline about review settings; do \
+	for s in reader proposal items history changed carry carry-opinion carry-orphan timeline about review settings; do \
 	  SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/$$s.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_SHOW=$$s || exit 1; \
 	done
 	for l in zh:zh-Hans fr:fr ar:ar; do SHOT_DELAY=5 scripts/screenshot.sh $(BIN)/delegate docs/screenshots/main-$${l%%:*}.png DELEGATE_TODAY=2025-06-01 DELEGATE_OPEN=sample DELEGATE_LANG=$${l#*:} || exit 1; done

@@ -118,6 +118,18 @@ func (c *carryScreen) demo() {
 	}
 }
 
+// demoSelect selects the first Opinion proposal ("carry-opinion") or the
+// first orphan ("carry-orphan") for the screenshots.
+func (c *carryScreen) demoSelect(name string) {
+	for i, r := range c.rows {
+		if (name == "carry-opinion" && r.op != nil) || (name == "carry-orphan" && r.op == nil && !r.res.Placed()) {
+			c.list.Select(i)
+			c.list.ScrollTo(i)
+			return
+		}
+	}
+}
+
 func (c *carryScreen) summaryText() string {
 	var rs []anchor.Result
 	for _, r := range c.rows {

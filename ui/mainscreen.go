@@ -179,7 +179,7 @@ func (m *mainScreen) showFirst(name string) {
 		m.s.showDesk(name)
 	case "conflicts":
 		m.demoConflicts()
-	case "carry", "changed":
+	case "carry", "changed", "carry-opinion", "carry-orphan":
 		if len(m.s.work.drafts) == 1 {
 			m.s.pendingShow = name
 			m.onImportSample() // the demonstration imports the sample 3rd draft
@@ -190,6 +190,7 @@ func (m *mainScreen) showFirst(name string) {
 			return
 		}
 		m.carry.demo()
+		m.carry.demoSelect(name)
 	case "about":
 		m.reader.first()
 		m.s.onAbout()

@@ -36,7 +36,9 @@ type Carrier struct {
 	diffs      map[int][]diffmatchpatch.Diff // change index -> diff of the joined texts
 	words      *wordIndex                    // built on first orphan
 	wordsOnce  sync.Once
-	standsNear []int // old block index -> new index of the nearest surviving block before it
+	standsNear []int             // old block index -> new index of the nearest surviving block before it
+	terms      map[string]string // old word -> the word the new draft uses for it
+	termsOnce  sync.Once
 }
 
 // NewCarrier compares the two drafts and indexes them.
@@ -136,6 +138,9 @@ func (c *Carrier) One(it item.Comment) Result {
 		if ch, key, ok := c.rescue(src.block); ok {
 			r.Change = ch.Kind
 			return c.follow(r, it, src, ch, key)
+		}
+		if res, ok := c.followGap(r, it, src); ok {
+			return res
 		}
 		return c.searchElsewhere(r, it, src, "its paragraph was deleted")
 	}

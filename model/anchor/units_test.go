@@ -102,3 +102,87 @@ func TestIncorporatedSuperset(t *testing.T) {
 		t.Errorf("a proposal the draft did not take: %s (%s)", r.Outcome, r.Reason)
 	}
 }
+
+// A term replaced throughout the draft ("member" -> "Lead") is learnt from
+// the paragraphs the comparison paired, so a short item reworded and
+// carrying the new term still finds its successor.
+func TestTermReplacedThroughout(t *testing.T) {
+	old := mdDraft(t, `# 1 Roles
+
+Each member of the committee votes on every proposal put to it.
+
+A member may resign at any time by written notice to the chair.
+
+The chair consults each member before the agenda is published.
+
+- member approves releases
+- The chair keeps the minutes of every meeting.
+`)
+	nw := mdDraft(t, `# 1 Roles
+
+Each Lead of the committee votes on every proposal put to it.
+
+A Lead may resign at any time by written notice to the chair.
+
+The chair consults each Lead before the agenda is published.
+
+- Lead signs off releases
+- The chair keeps the minutes of every meeting.
+`)
+	var b report.Block
+	for _, x := range old.Blocks {
+		if x.Text == "member approves releases" {
+			b = x
+		}
+	}
+	want := ""
+	for _, x := range nw.Blocks {
+		if x.Text == "Lead signs off releases" {
+			want = x.ID
+		}
+	}
+	r := Carry(old, nw, []item.Comment{{ID: "c", Anchor: Whole(b)}})[0]
+	if r.Outcome != OutcomeBaseChanged || r.NewBlockID != want {
+		t.Errorf("got %s on %s %q (%s), want base-changed on %s", r.Outcome, r.NewBlockID, r.TextNow, r.Reason, want)
+	}
+}
+
+// A paragraph split into a list and reworded is alike to no single new
+// paragraph, but its words are in the gap where it stood: a comment on
+// its second sentence follows to the item holding those words.
+func TestGapSuccessorAfterSplit(t *testing.T) {
+	old := mdDraft(t, `# 1 Meetings
+
+The forum opens with a statement by the Secretary-General.
+
+The committee meets twice a year in Geneva. It publishes its agenda four weeks before each meeting and circulates its minutes within one month.
+
+Observers may attend the meetings of the committee.
+`)
+	nw := mdDraft(t, `# 1 Meetings
+
+The forum opens with a statement by the Secretary-General.
+
+The committee:
+
+- meets at least twice each year, normally in Geneva;
+- publishes its draft agenda four weeks before each meeting;
+- circulates minutes to all participants within one month.
+
+Observers may attend the meetings of the committee.
+`)
+	b := old.Blocks[2]
+	text := clean(b.Text)
+	q := "publishes its agenda four weeks before each meeting"
+	s := strings.Index(text, q)
+	r := Carry(old, nw, []item.Comment{{ID: "c", Anchor: Span(b, text, s, s+len(q))}})[0]
+	want := ""
+	for _, x := range nw.Blocks {
+		if strings.HasPrefix(x.Text, "publishes its draft agenda") {
+			want = x.ID
+		}
+	}
+	if r.Outcome != OutcomeBaseChanged || r.NewBlockID != want {
+		t.Errorf("got %s on %s %q (%.2f, %s), want base-changed on %s", r.Outcome, r.NewBlockID, r.TextNow, r.Confidence, r.Reason, want)
+	}
+}
