@@ -48,6 +48,7 @@ type carryScreen struct {
 	confirm  *widget.Button // disabled for an orphan: it has no place to confirm
 	reattach *widget.Button // disabled for an Opinion proposal: it follows its draft Opinion
 	best     *widget.Button // an orphan's first candidate, in one key (Ctrl+Shift+A)
+	cands    *widget.Label  // an orphan's candidate places with their text, best first
 	note     *widget.Label
 }
 
@@ -69,6 +70,8 @@ func newCarryScreen(m *mainScreen) *carryScreen {
 	c.where = widget.NewSelect(nil, nil)
 	c.note = widget.NewLabel("")
 	c.note.Wrapping = fyne.TextWrapWord
+	c.cands = widget.NewLabel("")
+	c.cands.Wrapping = fyne.TextWrapWord
 	return c
 }
 
@@ -132,17 +135,22 @@ func (c *carryScreen) demoSelect(name string) {
 
 func (c *carryScreen) summaryText() string {
 	var rs []anchor.Result
+	ops := 0
 	for _, r := range c.rows {
 		if r.op == nil {
 			rs = append(rs, r.res)
 		} else {
-			rs = append(rs, anchor.Result{Outcome: r.op.Result.Outcome})
+			ops++
 		}
 	}
 	n := anchor.Summarize(rs)
-	return lang.N("{{.All}} comments from earlier drafts (unchanged: {{.U}}, moved: {{.M}}, base text changed: {{.B}}, incorporated: {{.I}}, orphaned: {{.O}}). Confirm each, re-attach it to another paragraph, or dismiss it.", len(rs), map[string]any{
+	s := lang.N("{{.All}} comments from earlier drafts (unchanged: {{.U}}, moved: {{.M}}, base text changed: {{.B}}, incorporated: {{.I}}, orphaned: {{.O}}). Confirm each, re-attach it to another paragraph, or dismiss it.", len(rs), map[string]any{
 		"All": num(len(rs)), "U": num(n[anchor.OutcomeUnchanged]), "M": num(n[anchor.OutcomeMoved]), "B": num(n[anchor.OutcomeBaseChanged]),
 		"I": num(n[anchor.OutcomeIncorporated]), "O": num(n[anchor.OutcomeOrphaned])})
+	if ops > 0 {
+		s += " " + lang.L("Opinion proposals") + ": " + num(ops) + "."
+	}
+	return s
 }
 
 func (c *carryScreen) buildUI() fyne.CanvasObject {
@@ -161,7 +169,7 @@ func (c *carryScreen) buildUI() fyne.CanvasObject {
 	c.summary = widget.NewLabel("")
 	c.summary.Wrapping = fyne.TextWrapWord
 	then := widget.NewCard("", lang.L("The passage then → now"), c.diff)
-	c.right = container.NewVBox(c.title, c.quote, then, c.proposal, c.acts, c.note)
+	c.right = container.NewVBox(c.title, c.quote, then, c.cands, c.proposal, c.acts, c.note)
 	right := c.right
 	split := container.NewHSplit(c.list, container.NewVScroll(container.NewPadded(right)))
 	split.Offset = 0.45
@@ -196,8 +204,11 @@ func (c *carryScreen) showRow(i widget.ListItemID) {
 	}
 	if r.Outcome == anchor.OutcomeOrphaned && len(r.Candidates) > 0 {
 		c.best.Show()
+		c.cands.SetText(candidatesText(r.Candidates))
+		c.cands.Show()
 	} else {
 		c.best.Hide()
+		c.cands.Hide()
 	}
 	c.note.SetText(c.rows[i].done)
 }
@@ -378,6 +389,7 @@ func (c *carryScreen) showOpinion(row carryRow) {
 	c.where.ClearSelected()
 	c.reattach.Disable()
 	c.best.Hide()
+	c.cands.Hide()
 	if r.Outcome == anchor.OutcomeOrphaned {
 		c.confirm.Disable()
 	} else {
@@ -414,4 +426,15 @@ func (c *carryScreen) confirmOpinions(rows []int) {
 		c.h.ReviewChanged()
 		c.markDone(done, lang.L("confirmed"))
 	})
+}
+
+// candidatesText lists an orphan's candidate places, best first, each
+// with the start of its text, so the user can judge them without opening
+// each one.
+func candidatesText(ps []anchor.Place) string {
+	s := lang.L("Candidates, best first:")
+	for i, p := range ps {
+		s += fmt.Sprintf("\n%d. %s (%s): %s", i+1, p.Ref, percent(p.Score), oneLine(p.Text, 160))
+	}
+	return s
 }

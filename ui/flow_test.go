@@ -282,7 +282,8 @@ func TestImportThirdDraftAndCarry(t *testing.T) {
 			c.onConfirm()
 		} else {
 			orphans++
-			if c.best.Hidden || len(r.res.Candidates) == 0 || !strings.Contains(c.where.Options[0], oneLine(r.res.Candidates[0].Text, 70)) {
+			if c.best.Hidden || c.cands.Hidden || len(r.res.Candidates) == 0 || !strings.Contains(c.where.Options[0], oneLine(r.res.Candidates[0].Text, 70)) ||
+				!strings.Contains(c.cands.Text, "1. "+r.res.Candidates[0].Ref) || !strings.Contains(c.cands.Text, oneLine(r.res.Candidates[0].Text, 160)) {
 				t.Fatalf("orphan: best-candidate button hidden=%v, places %q", c.best.Hidden, c.where.Options)
 			}
 			attached, firstCandidate = r.res.ItemID, r.res.Candidates[0].BlockID

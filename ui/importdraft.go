@@ -129,9 +129,13 @@ func (m *mainScreen) afterImport(nw *work, meta store.DraftMeta, rows []carryRow
 		return
 	}
 	m.s.main.carry.show(rows)
-	if p := m.s.pendingShow; p == "changed" {
+	switch p := m.s.pendingShow; p {
+	case "changed":
 		m.s.pendingShow = ""
 		m.s.main.goDraft()
 		m.s.main.demo(p)
+	case "carry-opinion", "carry-orphan":
+		m.s.pendingShow = ""
+		m.s.main.carry.demoSelect(p)
 	}
 }
