@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -30,7 +31,28 @@ func carryPlan(w *work) ([]carryRow, error) {
 	for i := range oplan {
 		rows = append(rows, carryRow{op: &oplan[i], from: oplan[i].From})
 	}
+	doubtfulFirst(rows)
 	return rows, err
+}
+
+// doubtfulFirst puts the rows the user must look at first, the least sure
+// (orphans) at the top, and keeps the plan's order among equals and among
+// the sure ones: the expert meets the doubtful placements first.
+func doubtfulFirst(rows []carryRow) {
+	rank := func(r carryRow) float64 {
+		review, outcome, conf := r.res.NeedsReview(), r.res.Outcome, r.res.Confidence
+		if r.op != nil {
+			review, outcome, conf = r.op.Result.NeedsReview(), r.op.Result.Outcome, r.op.Result.Confidence
+		}
+		switch {
+		case !review:
+			return 2
+		case outcome == anchor.OutcomeOrphaned:
+			return 0
+		}
+		return conf // below Sure, so below 1
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rank(rows[i]) < rank(rows[j]) })
 }
 
 // opinionWords is outcomeWords for an Opinion proposal.

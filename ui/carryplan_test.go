@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/delegate-itu/delegate/model/anchor"
 	"github.com/delegate-itu/delegate/model/usecase/usecasetest"
 )
 
@@ -44,5 +45,23 @@ func TestCarryPlanMatchesTheCLI(t *testing.T) {
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("carry screen lists %v, want %v", got, want)
+	}
+}
+
+// The carry review shows the orphans first, then the placements below
+// "sure" from the least sure up, then the sure ones in the plan's order.
+func TestCarryRowsDoubtfulFirst(t *testing.T) {
+	row := func(id string, o anchor.Outcome, conf float64) carryRow {
+		return carryRow{res: anchor.Result{ItemID: id, Outcome: o, Confidence: conf, NewBlockID: "p"}}
+	}
+	rows := []carryRow{row("sure1", anchor.OutcomeUnchanged, 0.98), row("doubt8", anchor.OutcomeBaseChanged, 0.8),
+		row("orphan", anchor.OutcomeOrphaned, 0.9), row("sure2", anchor.OutcomeMoved, 0.97), row("doubt6", anchor.OutcomeBaseChanged, 0.6)}
+	doubtfulFirst(rows)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.res.ItemID)
+	}
+	if want := []string{"orphan", "doubt6", "doubt8", "sure1", "sure2"}; !slices.Equal(got, want) {
+		t.Errorf("order %v, want %v", got, want)
 	}
 }
