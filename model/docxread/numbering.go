@@ -218,9 +218,14 @@ func formatNumber(v int, format string) string {
 	return strconv.Itoa(v)
 }
 
+// maxLetterCount is the largest counter written as letters: Word's own
+// ceiling for a list's start value. A crafted start beyond it
+// (w:start="99999999999") would repeat a letter billions of times.
+const maxLetterCount = 32767
+
 // letters is Word's a..z, aa..zz, aaa.. sequence.
 func letters(v int) string {
-	if v <= 0 {
+	if v <= 0 || v > maxLetterCount {
 		return strconv.Itoa(v)
 	}
 	ch := byte('a' + (v-1)%26)
