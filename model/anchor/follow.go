@@ -115,11 +115,26 @@ func (c *Carrier) follow(r Result, it item.Comment, src source, ch report.Change
 		r = c.placeAt(r, tg, ms, ms, false)
 		return c.orphan(r, it, src.block, "the passage was deleted from its paragraph")
 	}
-	r.Confidence = h.conf
-	if ch.Kind == report.ChangeModified && ch.Similarity < 0.7 && h.how != howExact {
-		r.Confidence = min(r.Confidence, 0.85)
-	}
+	r.Confidence = c.spanConfidence(ch, src, tg, h)
 	return c.placeAt(r, tg, h.s, h.e, false)
+}
+
+// spanConfidence is how sure the carrier is of a quote found by h in the
+// target of change ch: the finding's own confidence, lower when the
+// paragraph was much edited, and sure when the pairing is unambiguous and
+// the words found are the quote's.
+func (c *Carrier) spanConfidence(ch report.Change, src source, tg target, h hit) float64 {
+	conf := h.conf
+	if h.how == howExact || ch.Kind != report.ChangeModified {
+		return conf
+	}
+	if ch.Similarity < 0.7 {
+		conf = min(conf, 0.85)
+	}
+	if c.unambiguous(ch) && (h.how == howEnds || similarity(src.quote, tg.text[h.s:h.e]) >= 0.5) {
+		conf = max(conf, 0.9) // the document's order vouches for the paragraph, the words for the span
+	}
+	return conf
 }
 
 // replaced widens an empty mapped span to the text that replaced the
@@ -181,6 +196,9 @@ func (c *Carrier) wholeParagraph(r Result, ch report.Change, tg target, ms, me i
 	default:
 		r.Outcome, r.Reason = OutcomeBaseChanged, "the paragraph was edited"
 		r.Confidence = min(0.95, 0.45+0.5*ch.Similarity)
+		if ch.Kind == report.ChangeModified && c.unambiguous(ch) {
+			r.Confidence = max(r.Confidence, 0.92)
+		}
 	}
 	return c.placeAt(r, tg, ms, me, true)
 }

@@ -13,8 +13,8 @@ const gapWindow = 8
 
 // Evidence floors for a successor found in the gap.
 const (
-	gapQuoteMin = 0.6  // share of the quote's content words the successor holds
-	gapSureMin  = 0.85 // ... from which, with a clear margin, it is sure
+	gapQuoteMin = 0.45 // score (mostly the share of the quote's content words the successor holds)
+	gapSureMin  = 0.7  // ... from which, with a clear margin, it is sure
 )
 
 // gapSuccessor looks for the successor of an old paragraph the comparison
@@ -28,38 +28,60 @@ func (c *Carrier) gapSuccessor(src source) (report.Change, float64, bool) {
 	lo, hi := c.gapOf(src.block)
 	q := c.inNewTerms(content(words(src.quote)))
 	par := c.inNewTerms(content(words(c.oldText[src.block])))
-	if len(q) == 0 {
+	if len(q) == 0 || len(par) < 2 {
 		return report.Change{}, 0, false
 	}
-	kind := c.old.Blocks[src.block].Kind
-	best, second, bestPar, at := 0.0, 0.0, 0.0, -1
-	for u := lo; u < hi; u++ {
-		if (c.new.Blocks[u].Kind == report.KindHeading) != (kind == report.KindHeading) {
-			continue
-		}
-		nw := words(c.newText[u])
-		cq := coverage(q, nw)
-		cp := coverage(par, nw)
-		score := 0.7*cq + 0.3*cp
-		switch {
-		case score > best:
-			best, second, bestPar, at = score, best, cp, u
-		case score > second:
-			second = score
-		}
+	best, second, bestPar, at, at2 := c.gapBest(src.block, lo, hi, q, par)
+	if at >= 0 && best-second < 0.15 && !c.pieces(par, at, at2) {
+		return report.Change{}, 0, false // rivals as good: no evidence which (unless they are pieces of one split)
 	}
-	if at < 0 || best < gapQuoteMin || coverage(q, words(c.newText[at])) < gapQuoteMin || bestPar < 0.35 {
+	if at < 0 || best < gapQuoteMin || bestPar < 0.2 {
 		return report.Change{}, 0, false
 	}
 	if len(q) < 3 && bestPar < 0.6 { // a word or two is no evidence alone
 		return report.Change{}, 0, false
 	}
 	ceiling := 0.8
-	if best >= gapSureMin && best-second >= 0.2 && bestPar >= 0.5 {
+	if best >= gapSureMin && best-second >= 0.25 && bestPar >= 0.4 {
 		ceiling = 0.92
 	}
 	ch := report.Change{Kind: report.ChangeModified, Old: []string{c.old.Blocks[src.block].ID}, New: []string{c.new.Blocks[at].ID}, Similarity: 1}
 	return ch, ceiling, true
+}
+
+// gapBest scores the new units [lo, hi) as the successor of old unit
+// block: mostly by the quote's words q they hold, partly by the
+// paragraph's par. It returns the best two scores, the best's share of
+// par, and both units (-1 when none).
+func (c *Carrier) gapBest(block, lo, hi int, q, par []string) (best, second, bestPar float64, at, at2 int) {
+	heading := c.old.Blocks[block].Kind == report.KindHeading
+	at, at2 = -1, -1
+	for u := lo; u < hi; u++ {
+		if (c.new.Blocks[u].Kind == report.KindHeading) != heading {
+			continue
+		}
+		nw := words(c.newText[u])
+		cp := coverage(par, nw)
+		score := 0.7*coverage(q, nw) + 0.3*cp
+		switch {
+		case score > best:
+			best, second, bestPar, at, at2 = score, best, cp, u, at
+		case score > second:
+			second, at2 = score, u
+		}
+	}
+	return best, second, bestPar, at, at2
+}
+
+// pieces says whether new units a and b, side by side, are pieces of one
+// paragraph split in two: together they hold far more of its words than
+// either alone.
+func (c *Carrier) pieces(par []string, a, b int) bool {
+	if b < 0 || abs(a-b) != 1 {
+		return false
+	}
+	wa, wb := words(c.newText[a]), words(c.newText[b])
+	return coverage(par, append(append([]string(nil), wa...), wb...)) >= max(coverage(par, wa), coverage(par, wb))+0.2
 }
 
 // gapOf is the stretch of new units between the successors of the old
@@ -108,4 +130,74 @@ func (c *Carrier) followGap(r Result, it item.Comment, src source) (Result, bool
 	}
 	res.Confidence = min(res.Confidence, ceiling)
 	return res, true
+}
+
+// sandwiched says whether the pair of change k (one old unit, one new)
+// sits between neighbours that were paired with the new unit's own
+// neighbours (or the ends of the drafts): the order of the document
+// itself vouches for the pairing, however much the text was edited.
+func (c *Carrier) sandwiched(ch report.Change) bool {
+	if len(ch.Old) != 1 || len(ch.New) != 1 {
+		return false
+	}
+	i, ok1 := c.oldPos[ch.Old[0]]
+	j, ok2 := c.newPos[ch.New[0]]
+	if !ok1 || !ok2 {
+		return false
+	}
+	return c.pairedWith(i-1, j-1) && c.pairedWith(i+1, j+1)
+}
+
+// pairedWith says whether old unit i was paired with new unit j, both
+// past an end of their drafts counting as paired.
+func (c *Carrier) pairedWith(i, j int) bool {
+	outOld, outNew := i < 0 || i >= len(c.old.Blocks), j < 0 || j >= len(c.new.Blocks)
+	if outOld || outNew {
+		return outOld && outNew
+	}
+	k := c.changeOf[i]
+	if k < 0 {
+		return false
+	}
+	for _, id := range c.cmp.Changes[k].New {
+		if c.newPos[id] == j {
+			return true
+		}
+	}
+	return false
+}
+
+// pairMargin is how much more alike a pair must be than any rival pairing
+// around it to be unambiguous.
+const pairMargin = 0.15
+
+// unambiguous says whether the pair of change k (one old unit, one new)
+// stands out from its surroundings: no other new unit near the successor
+// is nearly as like the old one, and no other old unit near it nearly as
+// like the new one. Sandwiched pairs are unambiguous by their order.
+func (c *Carrier) unambiguous(ch report.Change) bool {
+	if c.sandwiched(ch) {
+		return true
+	}
+	if len(ch.Old) != 1 || len(ch.New) != 1 {
+		return false
+	}
+	i, j := c.oldPos[ch.Old[0]], c.newPos[ch.New[0]]
+	ow, nw := words(c.oldText[i]), words(c.newText[j])
+	s := min(coverage(ow, nw), coverage(nw, ow))
+	rival := func(a, b []string) bool { // b alike to a, or a piece of it (a split or a merge)
+		return min(coverage(a, b), coverage(b, a)) > s-pairMargin || (len(b) >= 4 && coverage(b, a) >= 0.8)
+	}
+	for d := -3; d <= 3; d++ {
+		if d == 0 {
+			continue
+		}
+		if jj := j + d; jj >= 0 && jj < len(c.newText) && rival(ow, words(c.newText[jj])) {
+			return false
+		}
+		if ii := i + d; ii >= 0 && ii < len(c.oldText) && rival(nw, words(c.oldText[ii])) {
+			return false
+		}
+	}
+	return true
 }

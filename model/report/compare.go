@@ -115,7 +115,11 @@ type gap struct{ o0, o1, n0, n1 int }
 // lists derive from an item's position, so adding an item after it is not
 // a change to its text.
 func blockKey(b Block) string {
-	return string(b.Kind) + "\x00" + strings.ToLower(strings.TrimRight(unlabelled(b.Text), ";,.: "))
+	kind := b.Kind
+	if kind == KindListItem { // a paragraph made a bullet, or back, reads the same
+		kind = KindParagraph
+	}
+	return string(kind) + "\x00" + strings.ToLower(strings.TrimRight(unlabelled(b.Text), ";,.: "))
 }
 
 // listLabelRe is a list label typed at the start of an item: "(b)",
