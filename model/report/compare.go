@@ -79,6 +79,7 @@ func Compare(old, new *Draft) *Comparison {
 	for _, g := range gaps {
 		a.splitsAndMerges(g)
 		a.pairInGap(g)
+		a.renamedHeading(g)
 	}
 	a.fuzzyMoves()
 	a.leftovers()

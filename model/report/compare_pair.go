@@ -50,6 +50,32 @@ func (a *aligner) pairInGap(g gap) {
 	}
 }
 
+// renamedHeading pairs the one heading left open on each side of a gap,
+// at the same level: a section retitled between the same neighbours is
+// the same section, however different its title.
+func (a *aligner) renamedHeading(g gap) {
+	oi, nj := -1, -1
+	for i := g.o0; i < g.o1; i++ {
+		if !a.oldDone[i] && a.old[i].Kind == KindHeading {
+			if oi >= 0 {
+				return
+			}
+			oi = i
+		}
+	}
+	for j := g.n0; j < g.n1; j++ {
+		if !a.newDone[j] && a.new[j].Kind == KindHeading {
+			if nj >= 0 {
+				return
+			}
+			nj = j
+		}
+	}
+	if oi >= 0 && nj >= 0 && a.old[oi].Level == a.new[nj].Level {
+		a.pair(ChangeModified, []int{oi}, []int{nj})
+	}
+}
+
 // gapSimilarities gives the similarity of every open pair of the gap
 // that may be paired (0 for the others), row by old block.
 func (a *aligner) gapSimilarities(g gap) []float64 {

@@ -101,3 +101,25 @@ func TestCompareLabelsAreNoEvidence(t *testing.T) {
 		t.Errorf("the relettered (c): %s", k)
 	}
 }
+
+// A section retitled between the same neighbours is the same section.
+func TestCompareRenamedHeading(t *testing.T) {
+	imp := func(src string) *Draft {
+		d, err := Import("d.md", []byte(src), ImportOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	old := imp("## Scope\n\nThe report covers four sub-themes.\n\n## Encodings (PEP 263)\n\nFiles use one encoding.\n")
+	new := imp("## Scope\n\nThe report covers four sub-themes.\n\n## Source File Encoding\n\nFiles use one encoding.\n")
+	for _, ch := range Compare(old, new).Changes {
+		if len(ch.Old) == 1 && old.Block(ch.Old[0]).Text == "Encodings (PEP 263)" {
+			if ch.Kind != ChangeModified || len(ch.New) != 1 || new.Block(ch.New[0]).Text != "Source File Encoding" {
+				t.Errorf("renamed heading: %s -> %v", ch.Kind, ch.New)
+			}
+			return
+		}
+	}
+	t.Error("the old heading is in no change")
+}
