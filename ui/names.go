@@ -249,6 +249,8 @@ func passageClause(c string) (string, bool) {
 		return lang.L("the passage reads the same in the rewritten paragraph"), true
 	case "the passage was deleted from its paragraph":
 		return lang.L("the passage was deleted from its paragraph"), true
+	case "the passage reads the same in the next paragraphs":
+		return lang.L("the passage reads the same in the next paragraphs"), true
 	}
 	return "", false
 }

@@ -112,6 +112,9 @@ func (c *Carrier) follow(r Result, it item.Comment, src source, ch report.Change
 	case howEnds, howMapped:
 		r.Outcome, r.Reason = OutcomeBaseChanged, "the passage was edited"
 	default:
+		if res, ok := c.nearby(r, src, tg); ok {
+			return res
+		}
 		r = c.placeAt(r, tg, ms, ms, false)
 		return c.orphan(r, it, src.block, "the passage was deleted from its paragraph")
 	}

@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/delegate-itu/delegate/model/item"
@@ -200,4 +201,43 @@ func (c *Carrier) unambiguous(ch report.Change) bool {
 		}
 	}
 	return true
+}
+
+// nearbyReach is how many units on each side of a change's target the
+// carrier searches for a quote its paragraph no longer holds.
+const nearbyReach = 3
+
+// nearby looks for a quote that left its paragraph (split off into the
+// next one, moved into a list item just after it) in the units around
+// the change's target: the quote itself, read the same, or most of its
+// content words together. Found, it is placed for the user to confirm
+// unless it reads the same in exactly one unit.
+func (c *Carrier) nearby(r Result, src source, tg target) (Result, bool) {
+	if len(tg.blocks) == 0 {
+		return r, false
+	}
+	lo, hi := max(tg.blocks[0]-nearbyReach, 0), min(tg.blocks[len(tg.blocks)-1]+nearbyReach+1, len(c.newText))
+	q := c.inNewTerms(content(words(src.quote)))
+	exact, at, best, bestAt := 0, -1, 0.0, -1
+	for u := lo; u < hi; u++ {
+		if i := strings.Index(c.newText[u], src.quote); i >= 0 && runeCount(src.quote) >= 12 {
+			exact, at = exact+1, u
+			continue
+		}
+		if len(q) >= 4 {
+			if cv := coverage(q, words(c.newText[u])); cv > best {
+				best, bestAt = cv, u
+			}
+		}
+	}
+	switch {
+	case exact == 1:
+		i := strings.Index(c.newText[at], src.quote)
+		r.Outcome, r.Confidence, r.Reason = OutcomeUnchanged, 0.9, "the passage reads the same in the next paragraphs"
+		return c.placeAt(r, c.single(at), i, i+len(src.quote), false), true
+	case exact == 0 && best >= 0.75:
+		r.Outcome, r.Confidence, r.Reason = OutcomeBaseChanged, 0.8, "the passage was edited"
+		return c.placeAt(r, c.single(bestAt), 0, len(c.newText[bestAt]), false), true
+	}
+	return r, false
 }

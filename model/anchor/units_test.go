@@ -186,3 +186,20 @@ Observers may attend the meetings of the committee.
 		t.Errorf("got %s on %s %q (%.2f, %s), want base-changed on %s", r.Outcome, r.NewBlockID, r.TextNow, r.Confidence, r.Reason, want)
 	}
 }
+
+// A sentence split off from its paragraph into one a little further on
+// (with a new paragraph between, so the comparison sees an edit, not a
+// split) is found there, read the same, instead of being orphaned with
+// "deleted from its paragraph".
+func TestQuoteSplitOffNearby(t *testing.T) {
+	old := mdDraft(t, "# 1 Tabs\n\nSpaces are the preferred indentation method for all new code written for the standard library and for third-party projects that follow this guide. Tabs should be used only to remain consistent with old code.\n\nEnd of the section.\n")
+	nw := mdDraft(t, "# 1 Tabs\n\nSpaces are the preferred indentation method for all new code written for the standard library and for other projects that follow this guide.\n\nPython 3 disallows mixing the use of tabs and spaces for indentation.\n\nTabs should be used only to remain consistent with old code.\n\nEnd of the section.\n")
+	b := old.Blocks[1]
+	text := clean(b.Text)
+	q := "Tabs should be used only to remain consistent with old code"
+	s := strings.Index(text, q)
+	r := Carry(old, nw, []item.Comment{{ID: "c", Anchor: Span(b, text, s, s+len(q))}})[0]
+	if r.Outcome != OutcomeUnchanged || r.TextNow != q || r.NewBlockID != nw.Blocks[3].ID {
+		t.Errorf("got %s on %s %q (%s)", r.Outcome, r.NewBlockID, r.TextNow, r.Reason)
+	}
+}
